@@ -1,0 +1,1 @@
+"""Checks that keep every figure and notebook within the course's rules."""

@@ -1,0 +1,82 @@
+"""Make course figures and show them in a notebook with alt text.
+
+Figures are plain :class:`matplotlib.figure.Figure` objects, not pyplot
+figures: nothing is registered globally, nothing is shown by accident and
+nothing needs closing. A notebook shows a figure by ending a cell with
+``show(fig, alt)``; that checks the figure, renders it once to PNG and returns an
+object that Jupyter displays with:
+
+- ``image/png`` plus alt metadata (used by renderers that support it), and
+- ``text/plain``: the alt text itself, so a text-only reader still gets it and
+  strict nbval compares a stable sentence instead of a memory address.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from matplotlib.figure import Figure
+from PIL import Image as PILImage
+
+from .checks.figure import check_figure
+from .style import course_style
+
+DPI = 100
+
+
+class FigureCheckError(ValueError):
+    """A figure broke one of the course's accessibility rules."""
+
+
+def new_figure(width: float = 7.0, height: float = 4.0, *, nrows: int = 1, ncols: int = 1, **kwargs):
+    """Return ``(fig, ax)`` (or ``(fig, axes)``) in the course style, outside pyplot."""
+    with course_style():
+        fig = Figure(figsize=(width, height), layout="constrained")
+        axes = fig.subplots(nrows, ncols, **kwargs)
+    return fig, axes
+
+
+def png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
+    """Render a figure to a small PNG (no timestamps, so the same figure gives the same bytes).
+
+    Course figures are flat drawings with few colours, so a 256-colour palette
+    image looks the same as full colour at about a third of the size; that keeps
+    notebooks with stored outputs small.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    image = PILImage.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    small = io.BytesIO()
+    image.quantize(colors=256, method=PILImage.Quantize.MEDIANCUT).save(small, format="png", optimize=True)
+    return small.getvalue()
+
+
+class ShownFigure:
+    """A rendered figure with its alt text; Jupyter displays it as an image."""
+
+    def __init__(self, png: bytes, alt: str):
+        self.png = png
+        self.alt = alt
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {
+            "image/png": base64.b64encode(self.png).decode("ascii"),
+            "text/plain": f"Figure: {self.alt}",
+        }
+        return data, {"image/png": {"alt": self.alt}}
+
+    def __repr__(self) -> str:
+        return f"Figure: {self.alt}"
+
+
+def show(fig: Figure, alt: str, *, diagram: bool = False) -> ShownFigure:
+    """Check ``fig`` against the course's figure rules and return it ready to display.
+
+    Raises :class:`FigureCheckError` listing every problem if the figure breaks a
+    rule, so a notebook can never show an unlabelled or low-contrast figure.
+    """
+    problems = check_figure(fig, alt, diagram=diagram)
+    if problems:
+        raise FigureCheckError("This figure breaks the course's figure rules:\n- " + "\n- ".join(problems))
+    return ShownFigure(png_bytes(fig), alt)
