@@ -1,0 +1,210 @@
+"""Self-check questions: the question bank, the widget and its static fallback.
+
+The bank lives in ``data/questions.yaml``. A notebook shows a question with
+``ask("N00-Q1")`` and, in the next Markdown cell, the same question's static
+fallback (a ``<details>`` block written by ``tools/sync.py`` from
+:meth:`Question.fallback_markdown`), so readers without a kernel still get the
+answer and every explanation.
+
+The widget's logic is plain methods (:meth:`SelfCheck.choose`,
+:meth:`SelfCheck.check`) that tests call directly. Feedback goes into an HTML
+widget's ``value``, which a kernel updates with or without a browser attached
+(printing inside an Output widget from a callback does not, headless).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import ipywidgets as widgets
+import yaml
+
+CONFIDENCE_LEVELS = ("Sure", "Unsure", "Guessing")
+NO_CHOICE = "Please choose an answer first, then press “Check answer”."
+NO_CONFIDENCE = "Please also say how sure you are, then press “Check answer”."
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    feedback: str
+    correct: bool = False
+    misconception: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: str
+    options: tuple[Option, ...]
+    objective: str
+    chapter: int
+    confidence: bool = False
+
+    @property
+    def answer(self) -> Option:
+        return next(o for o in self.options if o.correct)
+
+    def feedback_for(self, index: int, confidence: str | None = None) -> str:
+        option = self.options[index]
+        verdict = "Correct." if option.correct else "Not the best answer."
+        text = f"{verdict} {option.feedback}"
+        if not option.correct:
+            if confidence == "Sure":
+                text = (
+                    "You felt sure, and many people share this idea, so it is worth a second look. "
+                    + text
+                )
+            text += " Try again if you like."
+        return text
+
+    def fallback_markdown(self) -> str:
+        """The answer box for readers without a kernel (GitHub, HTML, screen readers)."""
+        lines = [f"**Question:** {self.prompt}", ""]
+        for letter, option in zip("ABCDEFGH", self.options):
+            lines.append(f"- {letter}. {option.text}")
+        lines += ["", "<details><summary>Show the answer and why</summary>", ""]
+        for letter, option in zip("ABCDEFGH", self.options):
+            mark = "Correct" if option.correct else "Not the best answer"
+            lines.append(f"- **{letter}: {mark}.** {option.feedback}")
+        lines += ["", "</details>"]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Bank:
+    questions: dict[str, Question]
+    probe: tuple[str, ...] = field(default_factory=tuple)
+
+    def __getitem__(self, question_id: str) -> Question:
+        try:
+            return self.questions[question_id]
+        except KeyError:
+            raise KeyError(
+                f"No question {question_id!r} in calcium_paradox/data/questions.yaml."
+            ) from None
+
+
+def _question(raw: dict) -> Question:
+    options = tuple(Option(**o) for o in raw.pop("options"))
+    return Question(options=options, **raw)
+
+
+@lru_cache(maxsize=1)
+def load_bank() -> Bank:
+    text = resources.files("calcium_paradox").joinpath("data/questions.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    questions = {q["id"]: _question(dict(q)) for q in raw["questions"]}
+    return Bank(questions=questions, probe=tuple(raw.get("probe", ())))
+
+
+class SelfCheck:
+    """One multiple-choice question with per-option feedback, retries and an optional confidence rating."""
+
+    def __init__(self, question: Question):
+        self.question = question
+        self.attempts: list[tuple[int, str | None, bool]] = []
+        self.prompt = widgets.HTML(f"<p><strong>{html.escape(question.prompt)}</strong></p>")
+        self.choices = widgets.RadioButtons(
+            options=[(o.text, i) for i, o in enumerate(question.options)],
+            value=None,
+            description="Your answer:",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"),
+        )
+        self.confidence = widgets.RadioButtons(
+            options=list(CONFIDENCE_LEVELS),
+            value=None,
+            description="How sure are you?",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto", display="" if question.confidence else "none"),
+        )
+        self.button = widgets.Button(
+            description="Check answer",
+            tooltip="Check your answer and see why each option is right or wrong",
+            layout=widgets.Layout(min_width="10em", height="2.2em"),
+        )
+        self.feedback = widgets.HTML(value="")
+        self.button.on_click(lambda _button: self.check())
+        self.widget = widgets.VBox(
+            [self.prompt, self.choices, self.confidence, self.button, self.feedback],
+            layout=widgets.Layout(border="1px solid #767676", padding="0.5em", margin="0.5em 0"),
+        )
+
+    def choose(self, index: int | None, confidence: str | None = None) -> None:
+        """Select an option by index (or None for no choice), as a learner's click would."""
+        self.choices.value = index
+        if confidence is not None:
+            self.confidence.value = confidence
+
+    @property
+    def message(self) -> str:
+        """The feedback as plain text (what the learner reads)."""
+        return html.unescape(self.feedback.value.split(">", 1)[-1].rsplit("<", 1)[0])
+
+    def check(self) -> str:
+        """Give feedback on the current choice; returns the message shown."""
+        index = self.choices.value
+        if index is None:
+            message = NO_CHOICE
+        elif self.question.confidence and self.confidence.value is None:
+            message = NO_CONFIDENCE
+        else:
+            option = self.question.options[index]
+            self.attempts.append((index, self.confidence.value, option.correct))
+            message = self.question.feedback_for(index, self.confidence.value)
+        self.feedback.value = f'<p role="status" aria-live="polite">{html.escape(message)}</p>'
+        return message
+
+    @property
+    def first_attempt(self) -> tuple[int, str | None, bool] | None:
+        return self.attempts[0] if self.attempts else None
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = f"Self-check question: {self.question.prompt}"
+        return data
+
+
+class Probe:
+    """A set of questions shown together (the warm-up in 00 and the post-test in 07)."""
+
+    def __init__(self, questions):
+        self.checks = [SelfCheck(q) for q in questions]
+        header = widgets.HTML(
+            "<p>Answer each question, say how sure you are, then press “Check answer”. "
+            "Nothing is saved or sent anywhere.</p>"
+        )
+        self.widget = widgets.VBox([header] + [c.widget for c in self.checks])
+
+    def results(self) -> dict[str, tuple[int, str | None, bool] | None]:
+        """First attempt per question id: (option index, confidence, correct), or None."""
+        return {c.question.id: c.first_attempt for c in self.checks}
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = f"Self-check probe with {len(self.checks)} questions."
+        return data
+
+
+def ask(question_id: str) -> SelfCheck:
+    """Show one question from the bank (the last line of a notebook cell)."""
+    return SelfCheck(load_bank()[question_id])
+
+
+def warm_up() -> Probe:
+    """The misconception probe: asked in 00 as a warm-up and in 07 as the post-test."""
+    bank = load_bank()
+    return Probe([bank[q] for q in bank.probe])
+
+
+def fallback_for(ids) -> str:
+    """Static answer boxes for the given question ids (``probe`` means the whole probe)."""
+    bank = load_bank()
+    expanded: list[str] = []
+    for question_id in ids:
+        expanded += list(bank.probe) if question_id == "probe" else [question_id]
+    return "\n\n".join(bank[q].fallback_markdown() for q in expanded)

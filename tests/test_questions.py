@@ -1,0 +1,103 @@
+"""The question bank is well formed, and the self-check widget answers every case kindly."""
+
+import pytest
+
+from calcium_paradox import questions
+from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, ask, fallback_for, load_bank, warm_up
+
+BANK = load_bank()
+ALL = list(BANK.questions.values())
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.id)
+def test_each_question_is_well_formed(q):
+    assert sum(o.correct for o in q.options) == 1, "exactly one correct option"
+    assert 2 <= len(q.options) <= 5
+    for option in q.options:
+        assert len(option.feedback.split()) >= 12, f"{q.id}: feedback must say why, in 12+ words"
+        assert "$" not in option.text + option.feedback + q.prompt, "no LaTeX in questions"
+        assert not option.feedback.lower().startswith(("yes.", "no.", "not quite.")), "the widget adds the verdict"
+    assert q.objective.startswith("N") and "-O" in q.objective
+
+
+def test_ids_are_unique_and_the_probe_has_five_misconception_items():
+    assert len(BANK.questions) == len(ALL)
+    assert len(BANK.probe) == 5
+    for qid in BANK.probe:
+        q = BANK[qid]
+        assert q.confidence, f"{qid}: probe items ask how sure the learner is"
+        assert all(o.misconception for o in q.options if not o.correct), f"{qid}: distractors name a misconception"
+
+
+def test_unknown_question_gives_a_clear_error():
+    with pytest.raises(KeyError, match="No question 'nope'"):
+        ask("nope")
+
+
+def test_no_choice_gets_a_friendly_prompt_not_an_error():
+    check = ask("N00-Q1")
+    assert check.check() == NO_CHOICE
+    assert NO_CHOICE in check.message
+    assert check.attempts == []
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.id)
+def test_every_option_gets_its_own_feedback(q):
+    check = questions.SelfCheck(q)
+    for index, option in enumerate(q.options):
+        check.choose(index, "Unsure" if q.confidence else None)
+        message = check.check()
+        assert option.feedback in message
+        assert message.startswith("Correct.") == option.correct
+        assert ("Try again" in message) != option.correct
+
+
+def test_confidence_is_asked_before_feedback_and_sure_but_wrong_gets_a_refutation():
+    check = ask("P-M2")
+    wrong = next(i for i, o in enumerate(check.question.options) if not o.correct)
+    check.choose(wrong)
+    assert check.check() == NO_CONFIDENCE
+    check.choose(wrong, "Sure")
+    assert check.check().startswith("You felt sure")
+    assert check.first_attempt == (wrong, "Sure", False)
+
+
+def test_the_button_runs_the_same_check_as_a_click_would():
+    check = ask("N00-Q1")
+    check.choose(0)
+    check.button.click()
+    assert check.message.startswith("Correct.")
+
+
+def test_widgets_are_labelled_and_keyboard_reachable():
+    check = ask("P-M6")
+    assert check.choices.description and check.confidence.description
+    for widget in (check.choices, check.confidence, check.button):
+        assert widget.tabbable is not False
+
+
+def test_plain_text_output_is_the_prompt():
+    data = ask("N00-Q1")._repr_mimebundle_()
+    assert data["text/plain"] == f"Self-check question: {BANK['N00-Q1'].prompt}"
+    assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_static_fallback_hides_answer_and_every_explanation_in_details():
+    text = fallback_for(["N00-Q1"])
+    assert "<details><summary>" in text and "</details>" in text
+    hidden = text.split("<details>", 1)[1]
+    for option in BANK["N00-Q1"].options:
+        assert option.feedback in hidden
+    assert fallback_for(["probe"]).count("<details>") == 5
+
+
+def test_warm_up_collects_first_attempts_per_item():
+    probe = warm_up()
+    first = probe.checks[0]
+    first.choose(0, "Guessing")
+    first.check()
+    first.choose(1, "Sure")
+    first.check()
+    results = probe.results()
+    assert results[first.question.id] == (0, "Guessing", first.question.options[0].correct)
+    assert all(v is None for k, v in results.items() if k != first.question.id)
