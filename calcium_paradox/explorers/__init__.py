@@ -1,0 +1,17 @@
+"""Explorers: the shared kit plus one small builder per toy model.
+
+``REGISTRY`` maps each explorer's key to its builder. Tests, the benchmark and
+the browser tests discover explorers from here, so a new explorer is covered by
+all of them as soon as it is registered.
+"""
+
+from __future__ import annotations
+
+from .bathtub import bathtub_explorer
+from .kit import Choice, Explorer, ExplorerSpec, Slider
+
+REGISTRY = {
+    "bathtub": bathtub_explorer,
+}
+
+__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "bathtub_explorer"]

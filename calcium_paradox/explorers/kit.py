@@ -1,0 +1,320 @@
+"""The explorer kit: one way to build every predict–observe–explain explorer.
+
+An explorer is described by an :class:`ExplorerSpec`:
+
+- ``controls``: at most four :class:`Slider` or :class:`Choice` controls;
+- ``model(params) -> result``: a pure toy model (from ``calcium_paradox.models``);
+- ``make_view() -> View``: draws the figure once (``build``) and then changes
+  its artists in place (``update``) instead of making a new figure each time;
+- ``describe(params, result) -> str``: one plain sentence about the current state.
+
+:class:`Explorer` turns a spec into widgets: each slider gets a number box
+(typed values are checked, rounded to the slider's step and clamped to its
+range, with a message), a Reset button returns to the starting state, the
+figure is re-rendered into an ``Image`` widget, and the state sentence is
+updated on every change. Every callback is a plain method (``set_value``,
+``reset``) that tests call directly, with or without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Protocol
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image as PILImage
+
+from ..course import TOY_MODEL_LABEL
+from ..style import course_style
+
+MAX_CONTROLS = 4
+#: Words that would turn a toy control into a personal or clinical input.
+FORBIDDEN_LABEL_WORDS = ("mg", "iu", "µg", "mcg", "mmol", "agatston", "your", "my ", "dose")
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A number the learner can change, by dragging, with the arrow keys or by typing."""
+
+    name: str
+    label: str
+    min: float
+    max: float
+    step: float
+    default: float
+    help: str = ""
+
+    def coerce(self, raw: Any, current: float) -> tuple[float, str]:
+        """Turn anything typed into a valid value; returns ``(value, message)``.
+
+        Never raises for bad input: a value that is not a number keeps ``current``;
+        one outside the range is clamped; one between steps is rounded.
+        """
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            return current, (
+                f"“{raw}” is not a number. Type a number from {self.min:g} to {self.max:g} "
+                f"for {self.label.lower()}."
+            )
+        if math.isnan(number):
+            return current, f"That is not a number. Type a number from {self.min:g} to {self.max:g}."
+        message = ""
+        if number < self.min:
+            message = f"{number:g} is below the smallest value, so the explorer uses {self.min:g}."
+            number = self.min
+        elif number > self.max:
+            message = f"{number:g} is above the largest value, so the explorer uses {self.max:g}."
+            number = self.max
+        steps = round((number - self.min) / self.step)
+        snapped = min(self.max, round(self.min + steps * self.step, 10))
+        if not message and not math.isclose(snapped, number, abs_tol=1e-9):
+            message = f"{number:g} was rounded to {snapped:g} (this control moves in steps of {self.step:g})."
+        return snapped, message
+
+    def values(self) -> np.ndarray:
+        """Every value the slider can take (for tests and benchmarks)."""
+        count = int(round((self.max - self.min) / self.step)) + 1
+        return np.round(self.min + self.step * np.arange(count), 10)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a few named options (shown as a drop-down list)."""
+
+    name: str
+    label: str
+    options: tuple[tuple[str, Any], ...]
+    default: Any
+    help: str = ""
+
+    def coerce(self, raw: Any, current: Any) -> tuple[Any, str]:
+        values = [value for _, value in self.options]
+        if raw in values:
+            return raw, ""
+        names = ", ".join(text for text, _ in self.options)
+        return current, f"“{raw}” is not one of the choices ({names})."
+
+    def values(self) -> list:
+        return [value for _, value in self.options]
+
+
+class View(Protocol):
+    figsize: tuple[float, float]
+
+    def build(self, fig: Figure) -> None: ...
+
+    def update(self, params: Mapping[str, Any], result: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class ExplorerSpec:
+    key: str
+    title: str
+    controls: tuple[Slider | Choice, ...]
+    model: Callable[[Mapping[str, Any]], Any]
+    make_view: Callable[[], View]
+    describe: Callable[[Mapping[str, Any], Any], str]
+    intro: str = ""
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return {c.name: c.default for c in self.controls}
+
+
+def validate_spec(spec: ExplorerSpec) -> None:
+    """Raise ``ValueError`` if a spec breaks the kit's rules (checked when an explorer is built)."""
+    if not 1 <= len(spec.controls) <= MAX_CONTROLS:
+        raise ValueError(f"Explorer {spec.key!r} has {len(spec.controls)} controls; use 1 to {MAX_CONTROLS}.")
+    names = [c.name for c in spec.controls]
+    if len(set(names)) != len(names):
+        raise ValueError(f"Explorer {spec.key!r} has two controls with the same name: {names}.")
+    for control in spec.controls:
+        if not control.label.strip():
+            raise ValueError(f"Control {control.name!r} of {spec.key!r} needs a visible label.")
+        padded = f" {control.label.lower()} "
+        for word in FORBIDDEN_LABEL_WORDS:
+            if f" {word}" in padded or f"({word}" in padded:
+                raise ValueError(
+                    f"Control label {control.label!r} uses {word.strip()!r}: explorers use toy units "
+                    "only and never ask for personal or clinical values."
+                )
+        if isinstance(control, Slider):
+            if not control.min < control.max or control.step <= 0:
+                raise ValueError(f"Slider {control.name!r} needs min < max and a positive step.")
+            if not control.min <= control.default <= control.max:
+                raise ValueError(f"Slider {control.name!r}: default {control.default} is outside its range.")
+        elif control.default not in control.values():
+            raise ValueError(f"Choice {control.name!r}: default {control.default!r} is not an option.")
+
+
+def render_png(canvas: FigureCanvasAgg) -> bytes:
+    """Draw the figure and encode it as PNG (fast settings: the image is redrawn often)."""
+    canvas.draw()
+    rgba = np.asarray(canvas.buffer_rgba())
+    buffer = io.BytesIO()
+    PILImage.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=3)
+    return buffer.getvalue()
+
+
+@dataclass
+class _Timing:
+    count: int = 0
+    last_ms: float = 0.0
+    all_ms: list[float] = field(default_factory=list)
+
+
+class Explorer:
+    """Widgets, figure and state sentence for one :class:`ExplorerSpec`."""
+
+    def __init__(self, spec: ExplorerSpec):
+        validate_spec(spec)
+        self.spec = spec
+        self.params: dict[str, Any] = spec.defaults
+        self.result: Any = None
+        self.sentence = ""
+        self.message = ""
+        self.timing = _Timing()
+        self._syncing = False
+        self.view = spec.make_view()
+        with course_style():
+            self.figure = Figure(figsize=self.view.figsize, layout="constrained")
+            self.canvas = FigureCanvasAgg(self.figure)
+            self.view.build(self.figure)
+        self._build_widgets()
+        self._apply()
+        # Freeze the layout after the first draw: later redraws keep the same
+        # positions and skip the layout step, which makes each update faster.
+        self.figure.set_layout_engine("none")
+
+    # ----- widgets -------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.inputs: dict[str, widgets.Widget] = {}
+        self.number_boxes: dict[str, widgets.FloatText] = {}
+        rows = []
+        for control in self.spec.controls:
+            if isinstance(control, Slider):
+                slider = widgets.FloatSlider(
+                    value=control.default, min=control.min, max=control.max, step=control.step,
+                    description=control.label, readout=False, continuous_update=True,
+                    tooltip=control.help or control.label,
+                    style={"description_width": "initial"}, layout=widgets.Layout(width="26em"),
+                )
+                box = widgets.FloatText(
+                    value=control.default, step=control.step, description="or type:",
+                    tooltip=f"{control.label}: type a number from {control.min:g} to {control.max:g}",
+                    style={"description_width": "initial"}, layout=widgets.Layout(width="11em"),
+                )
+                box.add_class("cp-number-box")
+                box.observe(lambda change, name=control.name: self._on_widget(name, change), "value")
+                self.number_boxes[control.name] = box
+                row = widgets.HBox([slider, box])
+            else:
+                slider = widgets.Dropdown(
+                    options=list(control.options), value=control.default, description=control.label,
+                    tooltip=control.help or control.label, style={"description_width": "initial"},
+                )
+                row = widgets.HBox([slider])
+            slider.add_class("cp-control")
+            slider.observe(lambda change, name=control.name: self._on_widget(name, change), "value")
+            self.inputs[control.name] = slider
+            rows.append(row)
+        self.reset_button = widgets.Button(
+            description="Reset", icon="undo", tooltip="Put every control back to its starting value",
+            layout=widgets.Layout(min_width="8em", height="2.2em"),
+        )
+        self.reset_button.add_class("cp-reset")
+        self.reset_button.on_click(lambda _button: self.reset())
+        self.label_html = widgets.HTML(
+            f"<p><strong>{TOY_MODEL_LABEL}.</strong> {html.escape(self.spec.title)}"
+            + (f" {html.escape(self.spec.intro)}" if self.spec.intro else "") + "</p>"
+        )
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.image.add_class("cp-figure")
+        self.state_html = widgets.HTML()
+        self.state_html.add_class("cp-state")
+        self.message_html = widgets.HTML()
+        self.message_html.add_class("cp-message")
+        self.widget = widgets.VBox(
+            [self.label_html, *rows, self.reset_button, self.image, self.state_html, self.message_html],
+            layout=widgets.Layout(border="1px solid #767676", padding="0.5em"),
+        )
+        self.widget.add_class("cp-explorer")
+        self.widget.add_class(f"cp-explorer-{self.spec.key}")
+
+    def _on_widget(self, name: str, change) -> None:
+        if not self._syncing:
+            self.set_value(name, change["new"])
+
+    def _sync_widgets(self) -> None:
+        self._syncing = True
+        try:
+            for name, value in self.params.items():
+                self.inputs[name].value = value
+                if name in self.number_boxes:
+                    self.number_boxes[name].value = value
+        finally:
+            self._syncing = False
+
+    # ----- the callbacks (plain methods) --------------------------------------------
+    def control(self, name: str) -> Slider | Choice:
+        for control in self.spec.controls:
+            if control.name == name:
+                return control
+        raise KeyError(f"Explorer {self.spec.key!r} has no control {name!r}; it has {list(self.params)}.")
+
+    def set_value(self, name: str, raw: Any) -> str:
+        """Set one control as a learner would (slider, number box or list); returns any message."""
+        control = self.control(name)
+        value, message = control.coerce(raw, self.params[name])
+        changed = value != self.params[name]
+        self.params[name] = value
+        self._sync_widgets()
+        self._show_message(message)
+        if changed:
+            self._apply()
+        return message
+
+    def reset(self) -> None:
+        """Return every control to its starting value."""
+        self.params = self.spec.defaults
+        self._sync_widgets()
+        self._show_message("")
+        self._apply()
+
+    def _show_message(self, message: str) -> None:
+        self.message = message
+        self.message_html.value = (
+            f'<p role="status" aria-live="polite"><em>{html.escape(message)}</em></p>' if message else ""
+        )
+
+    def _apply(self) -> None:
+        start = time.perf_counter()
+        self.result = self.spec.model(dict(self.params))
+        with course_style():
+            self.view.update(self.params, self.result)
+            png = render_png(self.canvas)
+        self.sentence = self.spec.describe(self.params, self.result)
+        self.image.value = png
+        self.image.tooltip = self.sentence
+        self.state_html.value = f'<p role="status" aria-live="polite">{html.escape(self.sentence)}</p>'
+        elapsed = (time.perf_counter() - start) * 1000
+        self.timing.count += 1
+        self.timing.last_ms = elapsed
+        self.timing.all_ms.append(elapsed)
+
+    @property
+    def png(self) -> bytes:
+        return bytes(self.image.value)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = f"{TOY_MODEL_LABEL}. {self.spec.title} {self.sentence}"
+        return data

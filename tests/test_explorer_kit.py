@@ -1,0 +1,153 @@
+"""The explorer kit: controls, number boxes, Reset, in-place redraws and state sentences.
+
+The generic tests run on every explorer in ``explorers.REGISTRY``, so a new
+explorer is covered as soon as it is registered.
+"""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calcium_paradox.checks.figure import check_figure
+from calcium_paradox.course import TOY_MODEL_LABEL
+from calcium_paradox.explorers import REGISTRY, Choice, Explorer, ExplorerSpec, Slider
+from calcium_paradox.explorers.bathtub import SPEC as TUB
+
+EXPLORERS = sorted(REGISTRY)
+SLIDER = Slider("x", "Amount", 0.0, 10.0, 0.5, 4.0)
+weird_inputs = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6), st.text(max_size=12), st.none()
+)
+
+
+def spec_with(**changes):
+    fields = dict(key="t", title="T.", controls=(SLIDER,), model=lambda p: p["x"],
+                  make_view=TUB.make_view, describe=lambda p, r: f"x is {r}.")
+    fields.update(changes)
+    return ExplorerSpec(**fields)
+
+
+@given(weird_inputs)
+def test_slider_coerce_never_raises_and_always_returns_a_valid_step(raw):
+    value, message = SLIDER.coerce(raw, 4.0)
+    assert SLIDER.min <= value <= SLIDER.max
+    assert value in SLIDER.values()
+    try:
+        number = float(raw)
+    except (TypeError, ValueError):
+        number = math.nan
+    if math.isnan(number) or not SLIDER.min <= number <= SLIDER.max:
+        assert message, f"{raw!r} should produce a message"
+
+
+def test_clamping_and_rounding_messages_say_what_happened():
+    assert SLIDER.coerce(15, 4) == (10.0, "15 is above the largest value, so the explorer uses 10.")
+    assert SLIDER.coerce(-3, 4) == (0.0, "-3 is below the smallest value, so the explorer uses 0.")
+    assert SLIDER.coerce(4.3, 4)[0] == 4.5 and "rounded to 4.5" in SLIDER.coerce(4.3, 4)[1]
+    assert SLIDER.coerce("abc", 4) == (4, "“abc” is not a number. Type a number from 0 to 10 for amount.")
+    assert SLIDER.coerce("7", 4) == (7.0, "")
+
+
+def test_choice_rejects_unknown_options_with_a_message():
+    choice = Choice("kind", "Kind", (("None", "none"), ("Both", "both")), "none")
+    assert choice.coerce("both", "none") == ("both", "")
+    value, message = choice.coerce("plaque", "none")
+    assert value == "none" and "not one of the choices" in message
+
+
+@pytest.mark.parametrize(
+    "changes,message",
+    [
+        ({"controls": (SLIDER,) * 5}, "use 1 to 4"),
+        ({"controls": ()}, "use 1 to 4"),
+        ({"controls": (SLIDER, SLIDER)}, "same name"),
+        ({"controls": (Slider("d", "Calcium dose (mg)", 0, 1, 0.1, 0.5),)}, "toy units only"),
+        ({"controls": (Slider("d", "Your score", 0, 1, 0.1, 0.5),)}, "toy units only"),
+        ({"controls": (Slider("d", "Level", 0, 1, 0.1, 2),)}, "outside its range"),
+        ({"controls": (Slider("d", "", 0, 1, 0.1, 0.5),)}, "visible label"),
+    ],
+)
+def test_specs_that_break_the_rules_are_refused(changes, message):
+    with pytest.raises(ValueError, match=message):
+        Explorer(spec_with(**changes))
+
+
+@pytest.fixture(params=EXPLORERS)
+def explorer(request):
+    return REGISTRY[request.param]()
+
+
+def test_explorer_has_the_label_reset_and_a_number_box_per_slider(explorer):
+    assert TOY_MODEL_LABEL in explorer.label_html.value
+    assert explorer.reset_button.description == "Reset"
+    sliders = [c for c in explorer.spec.controls if isinstance(c, Slider)]
+    assert set(explorer.number_boxes) == {c.name for c in sliders}
+    assert len(explorer.spec.controls) <= 4
+    for widget in explorer.inputs.values():
+        assert widget.description, "every control has a visible label"
+    text = explorer._repr_mimebundle_()["text/plain"]
+    assert text.startswith(TOY_MODEL_LABEL) and explorer.sentence in text
+
+
+def test_each_control_changes_the_picture_and_the_sentence_and_reset_restores_them(explorer):
+    start_png, start_sentence = explorer.png, explorer.sentence
+    figure, artists = explorer.figure, list(explorer.figure.findobj())
+    for control in explorer.spec.controls:
+        other = next(v for v in reversed(list(control.values())) if v != control.default)
+        explorer.set_value(control.name, other)
+        assert explorer.png != start_png, f"{control.name}: the figure did not change"
+        assert explorer.sentence != start_sentence, f"{control.name}: the sentence did not change"
+        explorer.reset()
+        assert explorer.png == start_png and explorer.sentence == start_sentence
+    assert explorer.figure is figure, "the figure is updated in place, never rebuilt"
+    assert list(explorer.figure.findobj()) == artists
+
+
+def test_widgets_and_number_boxes_follow_the_callbacks(explorer):
+    for control in explorer.spec.controls:
+        if isinstance(control, Slider):
+            message = explorer.set_value(control.name, control.max + 100)
+            assert "above the largest value" in message
+            assert explorer.message == message and "above the largest value" in explorer.message_html.value
+            assert explorer.inputs[control.name].value == control.max
+            assert explorer.number_boxes[control.name].value == control.max
+            explorer.number_boxes[control.name].value = control.min  # as if typed in the browser
+            assert explorer.params[control.name] == control.min
+            assert explorer.inputs[control.name].value == control.min
+    explorer.reset()
+    assert explorer.params == explorer.spec.defaults and explorer.message == ""
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_any_input_to_any_control_gives_a_message_never_a_traceback(data):
+    explorer = REGISTRY[data.draw(st.sampled_from(EXPLORERS))]()
+    control = data.draw(st.sampled_from(explorer.spec.controls))
+    message = explorer.set_value(control.name, data.draw(weird_inputs))
+    assert isinstance(message, str)
+    assert explorer.sentence.endswith(".")
+
+
+@pytest.mark.parametrize("key", EXPLORERS)
+def test_every_setting_in_range_gives_a_finite_readable_state(key):
+    explorer = REGISTRY[key]()
+    grids = [control.values() for control in explorer.spec.controls]
+    for values in zip(*(np.resize(np.asarray(g, dtype=object), max(map(len, grids))) for g in grids)):
+        for control, value in zip(explorer.spec.controls, values):
+            explorer.set_value(control.name, value)
+        assert explorer.sentence and explorer.png.startswith(b"\x89PNG")
+        assert check_figure(explorer.figure) == [], explorer.params
+
+
+def test_unknown_control_name_is_a_clear_error(explorer):
+    with pytest.raises(KeyError, match="has no control 'nope'"):
+        explorer.set_value("nope", 1)
+
+
+def test_each_update_is_timed_for_the_benchmark(explorer):
+    count = explorer.timing.count
+    explorer.set_value(explorer.spec.controls[0].name, explorer.spec.controls[0].values()[-1])
+    assert explorer.timing.count == count + 1 and explorer.timing.last_ms > 0
