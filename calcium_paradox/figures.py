@@ -1,0 +1,114 @@
+"""The course's generated diagrams in ``figures/``, and the one command that remakes them.
+
+Each :class:`StaticFigure` names a drawing function, its alt text and the
+longer description that follows it wherever it is embedded. Figures are SVG with
+real text (searchable, sharp at any zoom, readable by screen readers), a
+``<title>`` and a ``<desc>``, and no timestamps, so the same code always
+writes the same file. ``tests/test_figures.py`` fails when a committed figure
+is missing or differs from what the code draws now.
+
+Regenerate them all with ``python3 tasks.py figures``.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from matplotlib.figure import Figure
+
+from .checks.figure import check_figure
+from .diagrams.course_map import course_map_figure
+from .style import course_style
+
+
+@dataclass(frozen=True)
+class StaticFigure:
+    name: str
+    draw: Callable[[], Figure]
+    alt: str
+    description: str
+    diagram: bool = True
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.svg"
+
+
+FIGURES: tuple[StaticFigure, ...] = (
+    StaticFigure(
+        name="00-course-map",
+        draw=course_map_figure,
+        alt="Course map: eight boxes, chapters 00 to 07, joined by arrows in reading order.",
+        description=(
+            "A diagram of eight boxes joined by arrows. The top row runs left to right from 00 Start here "
+            "to 01 Calcium in the body, 02 The regulators and 03 Two kinds of artery calcium. The arrow then "
+            "drops to the bottom row, which runs right to left: 04 What a CT calcium score can and cannot see, "
+            "05 The calcium paradox, 06 Reading the evidence and 07 Putting it together. Each box gives the "
+            "time in minutes. The takeaway: each notebook builds on the one before it."
+        ),
+    ),
+)
+
+
+def by_name(name: str) -> StaticFigure:
+    for figure in FIGURES:
+        if figure.name == name:
+            return figure
+    raise KeyError(f"No figure named {name!r}; known: {[f.name for f in FIGURES]}.")
+
+
+def svg_text(spec: StaticFigure) -> str:
+    """The SVG file for one figure, as text, with an accessible title and description."""
+    fig = spec.draw()
+    problems = check_figure(fig, spec.alt, diagram=spec.diagram)
+    if problems:
+        raise ValueError(f"Figure {spec.name} breaks the figure rules:\n- " + "\n- ".join(problems))
+    buffer = io.StringIO()
+    with course_style():  # the SVG settings (text as text, fixed id salt) apply at save time
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buffer.getvalue()
+    head, rest = svg.split("<svg ", 1)
+    attributes, body = rest.split(">", 1)
+    accessible = (
+        f'<svg role="img" aria-labelledby="title desc" {attributes}>\n'
+        f'  <title id="title">{html.escape(spec.alt)}</title>\n'
+        f'  <desc id="desc">{html.escape(spec.description)}</desc>'
+    )
+    return head + accessible + body
+
+
+def write_all(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in FIGURES:
+        path = folder / spec.filename
+        path.write_text(svg_text(spec), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale(folder: Path) -> list[str]:
+    """Names of figures whose committed file is missing or differs from what the code draws."""
+    out = []
+    for spec in FIGURES:
+        path = folder / spec.filename
+        if not path.exists() or path.read_text(encoding="utf-8") != svg_text(spec):
+            out.append(spec.filename)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path("figures")
+    for path in write_all(folder):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
