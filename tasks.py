@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Set up and run the course with nothing but Python 3.11 and pip.
+
+    python3 tasks.py lab        set up (first time only) and open the course in JupyterLab
+    python3 tasks.py test       set up (first time only) and run every test
+
+and, for authors:
+
+    python3 tasks.py sync       rewrite generated parts (answer boxes, references, footers, README table)
+    python3 tasks.py outputs    sync, then re-run every notebook and save its outputs
+    python3 tasks.py figures    regenerate every diagram in figures/
+    python3 tasks.py check      run the notebook template check and print every problem
+
+Everything is installed into a virtual environment in .venv inside this folder;
+delete that folder to start again. Nothing is installed anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+REQUIREMENTS = {"run": ROOT / "requirements.txt", "dev": ROOT / "requirements-dev.txt"}
+START = "notebooks/00-start-here.ipynb"
+
+
+def say(message: str) -> None:
+    print(f"[course] {message}", flush=True)
+
+
+def run(*args, **kwargs) -> int:
+    return subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs).returncode
+
+
+def _fingerprint(level: str) -> str:
+    files = [REQUIREMENTS["run"], ROOT / "pyproject.toml"]
+    if level == "dev":
+        files.append(REQUIREMENTS["dev"])
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_env(level: str = "run") -> None:
+    """Create .venv and install the pinned packages, unless that was already done."""
+    if sys.version_info < (3, 10):
+        sys.exit("[course] Python 3.10 or newer is needed (the course is tested with 3.11).")
+    if sys.version_info[:2] != (3, 11):
+        say(f"note: the course is tested with Python 3.11; you are using {sys.version.split()[0]}.")
+    stamp = VENV / f".installed-{level}"
+    if stamp.exists() and stamp.read_text() == _fingerprint(level):
+        return
+    if not PYTHON.exists():
+        say("creating a virtual environment in .venv ...")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    say("installing the course's packages (the first time takes a minute or two) ...")
+    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    if run(*pip, "-r", REQUIREMENTS[level]) != 0 or run(*pip, "--no-deps", "-e", ".") != 0:
+        sys.exit("[course] installing packages failed; see the messages above.")
+    stamp.write_text(_fingerprint(level))
+    say("environment ready.")
+
+
+def lab(args: list[str]) -> int:
+    ensure_env("run")
+    say(f"opening JupyterLab on {START} (stop it with Ctrl+C) ...")
+    return run(BIN / "jupyter", "lab", START, *args)
+
+
+def test(args: list[str]) -> int:
+    ensure_env("dev")
+    env = dict(os.environ, MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
+    code = run(PYTHON, "-m", "pytest", *args, env=env)
+    return code
+
+
+def sync(args: list[str]) -> int:
+    ensure_env("dev")
+    return run(PYTHON, "tools/sync.py", *args)
+
+
+def outputs(args: list[str]) -> int:
+    ensure_env("dev")
+    if sync([]) != 0:
+        return 1
+    notebooks = args or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    return run(PYTHON, "tools/execute.py", *notebooks)
+
+
+def figures(args: list[str]) -> int:
+    ensure_env("run")
+    return run(PYTHON, "-m", "calcium_paradox.figures", "figures")
+
+
+def check(args: list[str]) -> int:
+    ensure_env("dev")
+    notebooks = args or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
+
+
+COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
