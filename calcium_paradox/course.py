@@ -103,7 +103,8 @@ def chapter_table(notebooks_dir: Path, prefix: str = "") -> str:
         link = chapter_link(chapter, notebooks_dir, prefix)
         rows.append(f"| {link} | {chapter.summary} | about {chapter.minutes} min |")
     total = sum(c.minutes for c in course.chapters)
-    rows.append(f"\nAll chapters together take about {round(total / 60, 1):g} hours.")
+    hours, minutes = divmod(total, 60)
+    rows.append(f"\nAll chapters together take about {hours} hours {minutes} minutes.")
     return "\n".join(rows)
 
 

@@ -15,6 +15,7 @@ widget's ``value``, which a kernel updates with or without a browser attached
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -23,8 +24,14 @@ import ipywidgets as widgets
 import yaml
 
 CONFIDENCE_LEVELS = ("Sure", "Unsure", "Guessing")
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 NO_CHOICE = "Please choose an answer first, then press “Check answer”."
 NO_CONFIDENCE = "Please also say how sure you are, then press “Check answer”."
+
+
+def plain(text: str) -> str:
+    """Feedback as the widget shows it: citation links become their text (the sources are listed below)."""
+    return MARKDOWN_LINK.sub(r"\1", text)
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ class Question:
     def feedback_for(self, index: int, confidence: str | None = None) -> str:
         option = self.options[index]
         verdict = "Correct." if option.correct else "Not the best answer."
-        text = f"{verdict} {option.feedback}"
+        text = f"{verdict} {plain(option.feedback)}"
         if not option.correct:
             if confidence == "Sure":
                 text = (

@@ -47,7 +47,8 @@ def test_every_option_gets_its_own_feedback(q):
     for index, option in enumerate(q.options):
         check.choose(index, "Unsure" if q.confidence else None)
         message = check.check()
-        assert option.feedback in message
+        assert questions.plain(option.feedback) in message
+        assert "](" not in message, "citation links are shown as plain text in the widget"
         assert message.startswith("Correct.") == option.correct
         assert ("Try again" in message) != option.correct
 
@@ -101,3 +102,23 @@ def test_warm_up_collects_first_attempts_per_item():
     results = probe.results()
     assert results[first.question.id] == (0, "Guessing", first.question.options[0].correct)
     assert all(v is None for k, v in results.items() if k != first.question.id)
+
+
+def test_every_question_written_for_a_notebook_is_asked_in_it():
+    import json
+    import re
+    from pathlib import Path
+
+    from calcium_paradox.course import load_course
+
+    folder = Path(__file__).resolve().parents[1] / "notebooks"
+    for chapter in load_course().chapters:
+        path = folder / chapter.filename
+        if not path.exists():
+            continue
+        text = json.dumps(json.loads(path.read_text(encoding="utf-8"))["cells"])
+        asked = set(" ".join(re.findall(r"<!-- answers: ([^>]*?) -->", text)).split())
+        if "probe" in asked:
+            asked |= set(BANK.probe)
+        written = {q.id for q in ALL if q.chapter == chapter.number}
+        assert written <= asked, f"{chapter.filename} never asks {sorted(written - asked)}"

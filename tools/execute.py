@@ -14,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 
 def execute(path: Path) -> float:
@@ -36,7 +37,11 @@ def _has_widgets(nb) -> bool:
 
 def main(argv: list[str]) -> int:
     for name in argv:
-        seconds = execute(Path(name))
+        try:
+            seconds = execute(Path(name))
+        except CellExecutionError as err:
+            print(f"{name}: a cell failed, so its outputs were not saved.\n{str(err)[:1500]}")
+            return 1
         print(f"ran {name} in {seconds:.1f} s")
     return 0
 

@@ -35,22 +35,24 @@ def sync_notebook(path: Path) -> bool:
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = nb["cells"]
     changed = False
-    cited = bibliography.cited_keys(
-        "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in _tags(c))
-    )
     for cell in cells:
         tags = _tags(cell)
         if "footer" in tags:
             changed |= _set_source(cell, course.footer(path.stem, path.parent))
         if "chapter-list" in tags:
             changed |= _set_source(cell, course.chapter_table(path.parent))
-        if "references" in tags:
-            changed |= _set_source(cell, bibliography.reference_list(cited))
         if "quiz-fallback" in tags:
             marker = ANSWERS_MARKER.search(_source(cell))
             if marker:
                 text = marker.group(0) + "\n" + questions.fallback_for(marker.group(1).split())
                 changed |= _set_source(cell, text)
+    # Answer boxes can cite sources too, so the reference list is written after them.
+    cited = bibliography.cited_keys(
+        "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in _tags(c))
+    )
+    for cell in cells:
+        if "references" in _tags(cell):
+            changed |= _set_source(cell, bibliography.reference_list(cited))
     if changed:
         path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     return changed

@@ -44,7 +44,7 @@ def update_tub(artists: dict, run: TubRun) -> None:
     words = "spilling over!" if run.overflows else f"level {run.final_level:.1f}"
     artists["level_text"].set_text(words)
     artists["level_text"].set_y(max(run.final_level / 2, 1.2))
-    artists["tap"].set_text(f"tap: {run.inflow:g} in per minute")
+    artists["tap"].set_text(f"tap: {run.inflow:g} units in per minute")
     artists["drain"].set_text(f"drain opening: {run.drain:g}")
 
 
@@ -55,10 +55,10 @@ def draw_level(ax: Axes, run: TubRun) -> dict:
     ax.set_ylabel("Water level (toy units)")
     ax.set_xlim(0, float(run.time[-1]))
     ax.set_ylim(0, run.capacity * 1.15)
-    level = ax.plot(run.time, run.level, color=LINE_COLOURS["blue"], linestyle="-", marker="o",
-                    markevery=20, label="water level")[0]
+    level = ax.plot(run.time, run.level, color=LINE_COLOURS["blue"], linestyle="-", marker="",
+                    label="water level", zorder=2)[0]
     steady = ax.axhline(0, color=LINE_COLOURS["black"], linestyle="--", linewidth=1.5, label="_steady")
-    ax.axhline(run.capacity, color=LINE_COLOURS["vermillion"], linestyle=":", linewidth=2, label="_brim")
+    ax.axhline(run.capacity, color=LINE_COLOURS["vermillion"], linestyle=":", linewidth=2.5, label="_brim", zorder=3)
     ax.text(float(run.time[-1]) * 0.02, run.capacity * 1.02, "brim: the tub spills over",
             fontsize=11, va="bottom", color=LINE_COLOURS["black"])
     steady_text = ax.text(float(run.time[-1]) * 0.98, 0, "", ha="right", va="bottom", fontsize=11)
