@@ -199,13 +199,15 @@ class Explorer:
         self.inputs: dict[str, widgets.Widget] = {}
         self.number_boxes: dict[str, widgets.FloatText] = {}
         rows = []
+        # One label width for every control, so the sliders line up under each other.
+        label_width = {"description_width": f"{max(len(c.label) for c in self.spec.controls) * 0.55 + 1:.1f}em"}
         for control in self.spec.controls:
             if isinstance(control, Slider):
                 slider = widgets.FloatSlider(
                     value=control.default, min=control.min, max=control.max, step=control.step,
                     description=control.label, readout=False, continuous_update=True,
                     tooltip=control.help or control.label,
-                    style={"description_width": "initial"}, layout=widgets.Layout(width="26em"),
+                    style=label_width, layout=widgets.Layout(width=f"calc({label_width['description_width']} + 14em)"),
                 )
                 box = widgets.FloatText(
                     value=control.default, step=control.step, description="or type:",
@@ -219,7 +221,7 @@ class Explorer:
             else:
                 slider = widgets.Dropdown(
                     options=list(control.options), value=control.default, description=control.label,
-                    tooltip=control.help or control.label, style={"description_width": "initial"},
+                    tooltip=control.help or control.label, style=label_width,
                 )
                 row = widgets.HBox([slider])
             slider.add_class("cp-control")
@@ -302,8 +304,9 @@ class Explorer:
             self.view.update(self.params, self.result)
             png = render_png(self.canvas)
         self.sentence = self.spec.describe(self.params, self.result)
+        # No tooltip on the Image widget: with ipywidgets 8.1.9 an Image with a tooltip fails to
+        # render in JupyterLab ("Could not create a view"). The state sentence below says it instead.
         self.image.value = png
-        self.image.tooltip = self.sentence
         self.state_html.value = f'<p role="status" aria-live="polite">{html.escape(self.sentence)}</p>'
         elapsed = (time.perf_counter() - start) * 1000
         self.timing.count += 1
