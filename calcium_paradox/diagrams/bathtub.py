@@ -11,9 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..display import new_figure
+from ..display import view_figure
 from ..models.bathtub import CAPACITY, TubRun, fill_tub
-from ..style import FILL_COLOURS, LINE_COLOURS, course_style
+from ..style import FILL_COLOURS, LINE_COLOURS
 
 LEFT, RIGHT = 0.2, 0.8
 
@@ -25,7 +25,7 @@ def draw_tub(ax: Axes, run: TubRun) -> dict:
     ax.set_axis_off()
     ax.set_title("The tub now")
     walls = ax.plot([LEFT, LEFT, RIGHT, RIGHT], [run.capacity, 0, 0, run.capacity],
-                    color=LINE_COLOURS["black"], linewidth=3, marker="", label="_walls")[0]
+                    color=LINE_COLOURS["black"], linewidth=3, marker="", label="_walls", zorder=3)[0]
     water = Rectangle((LEFT, 0), RIGHT - LEFT, run.final_level, facecolor=FILL_COLOURS["sky"],
                       edgecolor=LINE_COLOURS["blue"], linewidth=1.5, hatch="..")
     ax.add_patch(water)
@@ -58,11 +58,11 @@ def draw_level(ax: Axes, run: TubRun) -> dict:
     level = ax.plot(run.time, run.level, color=LINE_COLOURS["blue"], linestyle="-", marker="",
                     label="water level", zorder=2)[0]
     steady = ax.axhline(0, color=LINE_COLOURS["black"], linestyle="--", linewidth=1.5, label="_steady")
-    ax.axhline(run.capacity, color=LINE_COLOURS["vermillion"], linestyle=":", linewidth=2.5, label="_brim", zorder=3)
+    brim = ax.axhline(run.capacity, color=LINE_COLOURS["vermillion"], linestyle=":", linewidth=2.5, label="_brim", zorder=3)
     ax.text(float(run.time[-1]) * 0.02, run.capacity * 1.02, "brim: the tub spills over",
             fontsize=11, va="bottom", color=LINE_COLOURS["black"])
     steady_text = ax.text(float(run.time[-1]) * 0.98, 0, "", ha="right", va="bottom", fontsize=11)
-    artists = {"level": level, "steady": steady, "steady_text": steady_text}
+    artists = {"level": level, "steady": steady, "steady_text": steady_text, "brim": brim}
     update_level(artists, run)
     return artists
 
@@ -89,6 +89,11 @@ class TubDrawing:
         self.tub = draw_tub(tub_ax, first)
         self.level = draw_level(level_ax, first)
 
+    def dynamic_artists(self) -> list:
+        # The walls and the brim line do not change, but must stay on top of the water and the level line.
+        return [self.tub["water"], self.tub["walls"], self.tub["level_text"], self.tub["tap"], self.tub["drain"],
+                self.level["level"], self.level["steady"], self.level["steady_text"], self.level["brim"]]
+
     def update(self, params, run: TubRun) -> None:
         update_tub(self.tub, run)
         update_level(self.level, run)
@@ -96,13 +101,7 @@ class TubDrawing:
 
 def bathtub_figure(inflow: float, drain: float, start_level: float = 8.0) -> Figure:
     """A static picture of one bathtub state (used for the explorer's static fallback)."""
-    with course_style():
-        fig, _ = new_figure(*TubDrawing.figsize)
-        fig.clear()
-        view = TubDrawing()
-        view.build(fig)
-        view.update({}, fill_tub(inflow, drain, start_level=start_level))
-    return fig
+    return view_figure(TubDrawing(), {}, fill_tub(inflow, drain, start_level=start_level))
 
 
 __all__ = ["CAPACITY", "TubDrawing", "bathtub_figure", "draw_level", "draw_tub"]
