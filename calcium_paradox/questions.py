@@ -181,9 +181,9 @@ class Probe:
 
     def __init__(self, questions):
         self.checks = [SelfCheck(q) for q in questions]
+        sure = ", say how sure you are," if any(q.confidence for q in questions) else ""
         header = widgets.HTML(
-            "<p>Answer each question, say how sure you are, then press “Check answer”. "
-            "Nothing is saved or sent anywhere.</p>"
+            f"<p>Answer each question{sure} then press “Check answer”. Nothing is saved or sent anywhere.</p>"
         )
         self.widget = widgets.VBox([header] + [c.widget for c in self.checks])
 
@@ -193,13 +193,19 @@ class Probe:
 
     def _repr_mimebundle_(self, **kwargs):
         data = self.widget._repr_mimebundle_(**kwargs)
-        data["text/plain"] = f"Self-check probe with {len(self.checks)} questions."
+        data["text/plain"] = f"Self-check: {len(self.checks)} questions."
         return data
 
 
 def ask(question_id: str) -> SelfCheck:
     """Show one question from the bank (the last line of a notebook cell)."""
     return SelfCheck(load_bank()[question_id])
+
+
+def ask_all(*question_ids: str) -> Probe:
+    """Show several questions from the bank together (warm-ups and exit tickets)."""
+    bank = load_bank()
+    return Probe([bank[q] for q in question_ids])
 
 
 def warm_up() -> Probe:

@@ -58,11 +58,17 @@ def test_the_vendored_list_covers_the_shared_do_not_cite_list():
 
 
 @pytest.mark.parametrize("ref", ENTRIES, ids=lambda r: r.key)
-def test_every_entry_is_fully_verified_in_the_science_pack(ref):
+def test_every_entry_is_fully_verified_in_the_science_pack_or_by_the_course(ref):
     if not SHARED.exists():
         pytest.skip(f"shared science pack not found at {SHARED}")
     pack = {r["key"]: r for r in yaml.safe_load(SHARED.read_text("utf-8"))["references"]}
-    assert ref.key in pack, f"{ref.key} is not in the vetted science pack"
+    if ref.key not in pack:
+        # Allowed only with the course's own check recorded and every identifier present.
+        assert ref.checked.startswith("Not in the science pack. Verified on"), (
+            f"{ref.key} is not in the vetted science pack and has no recorded verification"
+        )
+        assert ref.doi and ref.pmid, f"{ref.key}: a source verified by the course needs both DOI and PMID"
+        return
     vetted = pack[ref.key]
     assert vetted.get("verified") == "full", f"{ref.key} is only '{vetted.get('verified')}' verified: check '{vetted.get('missing')}' first"
     assert str(vetted.get("doi", "")) == ref.doi and str(vetted.get("pmid", "")) == ref.pmid

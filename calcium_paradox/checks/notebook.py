@@ -344,8 +344,15 @@ class _Checker:
                 if qid == "probe" or qid not in bank.questions:
                     continue
                 question = bank[qid]
-                if question.chapter == number and question.objective not in objectives:
-                    self.add(i, f"question {qid} is linked to objective {question.objective}, which this notebook does not list.")
+                if question.chapter != number or qid in bank.probe:
+                    continue
+                # A question may revisit an earlier notebook's objective (warm-ups, exit tickets).
+                match = re.fullmatch(r"N(\d\d)-O\d+", question.objective)
+                if not match or int(match.group(1)) > number or (
+                    int(match.group(1)) == number and question.objective not in objectives
+                ):
+                    self.add(i, f"question {qid} is linked to objective {question.objective}, which is "
+                                "neither in this notebook's objectives nor an earlier notebook's.")
 
     def check_references(self) -> None:
         markdown = "\n".join(_source(c) for c in self.cells if c["cell_type"] == "markdown"

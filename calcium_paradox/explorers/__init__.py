@@ -8,10 +8,12 @@ all of them as soon as it is registered.
 from __future__ import annotations
 
 from .bathtub import bathtub_explorer
+from .calcium_bank import calcium_bank_explorer
 from .kit import Choice, Explorer, ExplorerSpec, Slider
 
 REGISTRY = {
     "bathtub": bathtub_explorer,
+    "calcium_bank": calcium_bank_explorer,
 }
 
-__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "bathtub_explorer"]
+__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "bathtub_explorer", "calcium_bank_explorer"]

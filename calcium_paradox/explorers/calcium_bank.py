@@ -1,0 +1,62 @@
+"""Chapter 01's explorer: the calcium bank (blood held steady, bone pays the difference)."""
+
+from __future__ import annotations
+
+import math
+
+from ..diagrams.calcium_bank import BankDrawing, bone_words
+from ..models.calcium_bank import BAND, run_bank
+from .kit import Explorer, ExplorerSpec, Slider
+
+
+def _model(params):
+    return run_bank(params["intake"], params["vitamin_d"], params["kidney"])
+
+
+def _down(value: float) -> float:
+    return math.floor(value * 100 + 1e-9) / 100
+
+
+def _up(value: float) -> float:
+    return math.ceil(value * 100 - 1e-9) / 100
+
+
+def describe(params, run) -> str:
+    start = f"Food calcium {params['intake']:g}, vitamin D {params['vitamin_d']:g}, kidneys {params['kidney']:g}: "
+    absorbed = f"the gut absorbs {run.fraction_absorbed[-1] * 100:.0f}% of food calcium (usual: 25%)"
+    # Lows are rounded down and highs up, so a value outside the band never reads as its edge.
+    low, high, end = _down(run.lowest_blood), _up(run.highest_blood), round(run.final_blood, 2)
+    if run.lowest_blood < BAND[0]:
+        blood = f"blood calcium falls to {low:.2f}, below its normal band, because bone withdrawals cannot make up the whole gap"
+    elif run.highest_blood > BAND[1]:
+        blood = f"blood calcium rises to {high:.2f}, above its normal band"
+    elif f"{run.lowest_blood:.2f}" == f"{run.highest_blood:.2f}" == "1.00":
+        blood = "blood calcium stays at its set point of 1.00"
+    elif f"{run.lowest_blood:.2f}" == f"{run.highest_blood:.2f}":
+        blood = f"blood calcium stays inside its normal band, at {end:.2f}"
+    else:
+        blood = f"blood calcium stays inside its normal band, between {run.lowest_blood:.2f} and {run.highest_blood:.2f}"
+    return f"{start}{blood}; {bone_words(run)}; {absorbed}."
+
+
+SPEC = ExplorerSpec(
+    key="calcium_bank",
+    title="The calcium bank.",
+    intro="Change what comes in and watch blood calcium (left) and the bone bank (right) over 16 weeks.",
+    controls=(
+        Slider("intake", "Calcium in food (1 = usual)", 0.2, 2.0, 0.1, 1.0,
+               help="How much calcium is eaten each day, compared with a usual diet (toy units)"),
+        Slider("vitamin_d", "Vitamin D status (1 = enough)", 0.2, 1.5, 0.1, 1.0,
+               help="How much vitamin D the body has to make its active form from (toy units)"),
+        Slider("kidney", "Kidney function (1 = healthy)", 0.2, 1.0, 0.1, 1.0,
+               help="How well the kidneys make active vitamin D (toy units)"),
+    ),
+    model=_model,
+    make_view=BankDrawing,
+    describe=describe,
+)
+
+
+def calcium_bank_explorer() -> Explorer:
+    """Build the calcium-bank explorer (display it by making it the last line of a cell)."""
+    return Explorer(SPEC)
