@@ -56,10 +56,10 @@ FIGURES: tuple[StaticFigure, ...] = (
     StaticFigure(
         name="01-where-calcium-is",
         draw=where_calcium_is_figure,
-        alt="A grid of 100 squares: 99 stand for bone and teeth, one hatched square for everything else.",
+        alt="A grid of 100 squares: 99 stand for bone and teeth, one striped square for everything else.",
         description=(
             "A grid of 100 squares, ten by ten. Ninety-nine blue squares stand for the calcium in bone and "
-            "teeth. One orange, hatched square in the corner stands for the calcium in blood, body fluids "
+            "teeth. One orange, striped square in the corner stands for the calcium in blood, body fluids "
             "and cells. It is drawn a little too big: the real share is under 1 in 100. The title says an "
             "adult body holds about 1 kg of calcium. The takeaway: almost all the body's calcium is in the "
             "skeleton, which can act as a reserve for the tiny amount in the blood."
@@ -70,14 +70,14 @@ FIGURES: tuple[StaticFigure, ...] = (
         draw=daily_flows_figure,
         alt="Diagram of calcium's daily path between food, gut, blood, bone, kidneys, urine and stool, with PTH and calcitriol.",
         description=(
-            "A flow diagram. Food goes to the gut. About a quarter of the calcium is absorbed into the "
-            "blood; about three quarters is not absorbed and leaves in stool. Blood and bone trade calcium "
-            "both ways: deposits into bone and withdrawals from bone. The kidneys filter calcium from the "
-            "blood, take most of it back, and a small part leaves in urine. Two hormones are drawn in dashed "
-            "boxes. PTH (parathyroid hormone) rises when blood calcium falls; dashed arrows show it acting "
-            "on bone and on the kidneys. Calcitriol (active vitamin D), made in the kidneys, acts on the gut "
-            "so that more is absorbed. The takeaway: blood calcium is held steady by adjusting what the gut "
-            "absorbs, what the kidneys keep and what bone releases."
+            "A flow diagram. Food goes to the gut. A quarter of the calcium is absorbed into the blood; "
+            "three quarters is not absorbed and leaves in stool. Blood and bone trade calcium both ways: "
+            "deposits into bone and withdrawals from bone. The kidneys filter calcium from the blood and take "
+            "most of it back; a small part leaves in urine. Two hormones sit in dashed boxes. PTH (parathyroid "
+            "hormone), on the right, rises when blood calcium falls; its dashed arrows say bone releases more, "
+            "and the kidneys keep more calcium and make more calcitriol. Calcitriol (active vitamin D), on the "
+            "left, is made by the kidneys and makes the gut absorb more. The takeaway: blood calcium is held "
+            "steady by adjusting what the gut absorbs, what the kidneys keep and what bone releases."
         ),
     ),
 )

@@ -181,9 +181,9 @@ class Probe:
 
     def __init__(self, questions):
         self.checks = [SelfCheck(q) for q in questions]
-        sure = ", say how sure you are," if any(q.confidence for q in questions) else ""
+        sure = ", say how sure you are" if any(q.confidence for q in questions) else ""
         header = widgets.HTML(
-            f"<p>Answer each question{sure} then press “Check answer”. Nothing is saved or sent anywhere.</p>"
+            f"<p>Answer each question{sure}, then press “Check answer”. Nothing is saved or sent anywhere.</p>"
         )
         self.widget = widgets.VBox([header] + [c.widget for c in self.checks])
 

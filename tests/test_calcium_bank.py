@@ -21,7 +21,8 @@ FAST = settings(max_examples=40, deadline=None)
 @given(intake, vitamin_d, kidney)
 def test_mass_balance_holds_every_day(i, d, k):
     run = run_bank(i, d, k)
-    assert np.allclose(run.absorbed + run.stool, i), "intake = absorbed + stool"
+    assert np.allclose(run.absorbed + run.stool, run.eaten), "intake = absorbed + stool"
+    assert np.all(run.eaten[run.after] == i) and np.all(run.eaten[~run.after] == 1.0)
     assert np.allclose(run.absorbed, run.urine + run.net_bone, atol=1e-6), "absorbed = urine + net bone change"
 
 
@@ -72,8 +73,14 @@ def test_halving_intake_keeps_blood_in_band_while_bone_and_absorption_adapt():
 
 def test_the_correction_takes_time():
     run = run_bank(0.5)
-    assert run.blood[0] < run.blood[-1], "blood calcium dips first, then feedback brings it back up"
-    assert run.fraction_absorbed[0] < run.fraction_absorbed[-1]
+    before, first = run.blood[~run.after][-1], run.blood[run.after][0]
+    assert before == pytest.approx(1.0) and first < before, "blood calcium dips when intake falls"
+    assert first < run.blood[-1] < before, "then feedback brings it part of the way back, over days"
+    assert run.fraction_absorbed[run.after][0] < run.fraction_absorbed[-1]
+
+
+def test_vitamin_d_beyond_enough_adds_nothing():
+    assert np.array_equal(run_bank(1.0, 1.0).blood, run_bank(1.0, 1.5).blood)
 
 
 def test_results_are_deterministic():
@@ -95,7 +102,10 @@ def test_the_state_sentence_says_when_blood_leaves_its_band():
     bank = calcium_bank_explorer()
     assert "set point of 1.00" in bank.sentence and "bone about even" in bank.sentence
     bank.set_value("intake", 0.5)
-    assert "stays inside its normal band" in bank.sentence and "bone lost" in bank.sentence
+    assert "dips to 0.95, then settles at 0.96, inside its normal band" in bank.sentence and "bone lost" in bank.sentence
     for name in ("intake", "vitamin_d", "kidney"):
         bank.set_value(name, 0.2)
-    assert "below its normal band" in bank.sentence
+    assert "below its normal band" in bank.sentence and "too big for the feedback" in bank.sentence
+    bank.reset()
+    bank.set_value("vitamin_d", 1.5)
+    assert "vitamin D above 1 adds nothing more here" in bank.sentence

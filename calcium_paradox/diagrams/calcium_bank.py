@@ -15,8 +15,11 @@ def _weeks_axes(ax: Axes, run: BankRun, title: str, ylabel: str, ylim: tuple[flo
     ax.set_xlabel("Time (weeks)")
     ax.set_ylabel(ylabel)
     weeks = run.day / 7
-    ax.set_xlim(0, float(weeks[-1]))
+    ax.set_xlim(float(weeks[0]), float(weeks[-1]))
+    ax.set_xticks(range(0, int(weeks[-1]) + 1, 2))
     ax.set_ylim(*ylim)
+    ax.axvline(0, color=LINE_COLOURS["black"], linestyle="-.", linewidth=1.5, label="_change")
+    ax.text(0.15, ylim[1] - 0.02 * (ylim[1] - ylim[0]), "settings change", ha="left", va="top", fontsize=10)
     return weeks
 
 
@@ -26,7 +29,7 @@ def draw_blood(ax: Axes, run: BankRun) -> dict:
     ax.axhspan(*BAND, facecolor=FILL_COLOURS["pale"], edgecolor="none", zorder=0)
     for edge in BAND:
         ax.axhline(edge, color=LINE_COLOURS["black"], linestyle=":", linewidth=1.5, label="_band")
-    ax.text(float(weeks[-1]) * 0.98, BAND[1] - 0.005, "top of normal band", ha="right", va="top", fontsize=10)
+    ax.text(float(weeks[-1]) * 0.98, BAND[1] + 0.005, "top of normal band", ha="right", va="bottom", fontsize=10)
     ax.text(float(weeks[-1]) * 0.98, BAND[0] + 0.005, "bottom of normal band", ha="right", va="bottom", fontsize=10)
     line = ax.plot(weeks, run.blood, color=LINE_COLOURS["blue"], linestyle="-", marker="", label="blood calcium")[0]
     return {"line": line}
@@ -43,7 +46,7 @@ def draw_bone(ax: Axes, run: BankRun) -> dict:
                        markevery=14, label="deposits into bone")[0]
     withdrawals = ax.plot(weeks, run.withdrawals, color=LINE_COLOURS["vermillion"], linestyle="--", marker="^",
                           markevery=14, label="withdrawals from bone")[0]
-    ax.legend(loc="upper left", fontsize=10)
+    ax.legend(loc="upper right", fontsize=10)
     total = ax.text(float(weeks[-1]) * 0.98, 0.012, "", ha="right", va="bottom", fontsize=10.5,
                     bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 3})
     artists = {"deposits": deposits, "withdrawals": withdrawals, "total": total}

@@ -51,13 +51,13 @@ def where_calcium_is_figure() -> Figure:
 
 BOXES = {
     # name: (x, y, label)
-    "food": (0.9, 4.2, "Food"),
-    "gut": (3.2, 4.2, "Gut"),
-    "stool": (3.2, 1.2, "Stool"),
-    "blood": (6.2, 4.2, "Blood"),
-    "bone": (9.3, 4.2, "Bone\n(the reserve)"),
-    "kidney": (6.2, 1.9, "Kidneys"),
-    "urine": (9.3, 0.6, "Urine"),
+    "food": (0.9, 4.6, "Food"),
+    "gut": (3.2, 4.6, "Gut"),
+    "stool": (1.3, 1.2, "Stool"),
+    "blood": (6.2, 4.6, "Blood"),
+    "bone": (9.3, 4.6, "Bone\n(the reserve)"),
+    "kidney": (6.2, 2.0, "Kidneys"),
+    "urine": (9.3, 0.5, "Urine"),
 }
 BOX_W, BOX_H = 1.7, 1.0
 
@@ -83,44 +83,51 @@ def _arrow(ax: Axes, start, end, text: str = "", *, offset=(0.0, 0.25), rad: flo
     return arrow
 
 
+def _hormone(ax: Axes, x: float, y: float, text: str, colour: str):
+    return ax.text(x, y, text, ha="center", va="center", fontsize=10.5,
+                   bbox={"facecolor": "white", "edgecolor": colour, "linestyle": "--", "linewidth": 2, "pad": 3})
+
+
 def draw_daily_flows(ax: Axes) -> dict:
     """Calcium's daily path: food → gut → blood ↔ bone; blood → kidneys → urine; the rest → stool.
 
-    The two hormones are drawn next to the places they act, with dashed arrows.
+    The two hormones sit in dashed boxes next to the places they act, with dashed arrows.
     """
     ax.set_xlim(-0.2, 10.6)
-    ax.set_ylim(-0.3, 6.9)
+    ax.set_ylim(-0.4, 5.7)
     ax.set_axis_off()
     ax.set_title("Calcium's daily path, and the two hormones that steer it (illustrative)")
     boxes = {name: _box(ax, name) for name in BOXES}
-    half = BOX_W / 2
+    half, top = BOX_W / 2, BOX_H / 2
     arrows = [
-        _arrow(ax, (0.9 + half, 4.2), (3.2 - half, 4.2), "eaten", offset=(0, 0.35)),
-        _arrow(ax, (3.2 + half, 4.2), (6.2 - half, 4.2), "about a quarter\nis absorbed", offset=(0, 0.45)),
-        _arrow(ax, (3.2, 4.2 - BOX_H / 2), (3.2, 1.2 + BOX_H / 2), "about three quarters\nis not absorbed", offset=(-1.45, 0)),
-        _arrow(ax, (6.2 + half, 4.35), (9.3 - half, 4.35), "deposits", offset=(0, 0.3), rad=-0.25),
-        _arrow(ax, (9.3 - half, 4.05), (6.2 + half, 4.05), "withdrawals", offset=(0, -0.3), rad=-0.25),
-        _arrow(ax, (6.0, 4.2 - BOX_H / 2), (6.0, 1.9 + BOX_H / 2), "filtered", offset=(-0.6, 0)),
-        _arrow(ax, (6.4, 1.9 + BOX_H / 2), (6.4, 4.2 - BOX_H / 2), "most taken\nback", offset=(0.75, 0)),
-        _arrow(ax, (6.2 + half, 1.7), (9.3 - half, 0.7), "a small part", offset=(0.1, 0.35)),
+        _arrow(ax, (0.9 + half, 4.6), (3.2 - half, 4.6), "eaten", offset=(0, 0.3)),
+        _arrow(ax, (3.2 + half, 4.6), (6.2 - half, 4.6), "a quarter\nabsorbed", offset=(0, 0.5)),
+        _arrow(ax, (2.9, 4.6 - top), (1.6, 1.2 + top), "three quarters\nnot absorbed", offset=(-0.75, 0.2)),
+        _arrow(ax, (6.2 + half, 4.75), (9.3 - half, 4.75), "deposits", offset=(0, 0.3), rad=-0.25),
+        _arrow(ax, (9.3 - half, 4.45), (6.2 + half, 4.45), "withdrawals", offset=(0, -0.3), rad=-0.25),
+        _arrow(ax, (5.95, 4.6 - top), (5.95, 2.0 + top), "filtered ↓\nmost taken\nback ↑", offset=(-0.6, 0)),
+        _arrow(ax, (6.45, 2.0 + top), (6.45, 4.6 - top)),
+        _arrow(ax, (6.2 + half, 1.65), (9.3 - half, 0.6), "a small part", offset=(0.0, -0.3)),
     ]
     blue, purple = LINE_COLOURS["blue"], LINE_COLOURS["purple"]
-    ax.text(7.8, 6.35, "PTH (parathyroid hormone)\nrises when blood calcium falls", ha="center", va="center",
-            fontsize=10.5, bbox={"facecolor": "white", "edgecolor": blue, "linestyle": "--", "linewidth": 2, "pad": 3})
-    ax.text(2.6, 6.35, "Calcitriol (active vitamin D),\nmade in the kidneys", ha="center", va="center",
-            fontsize=10.5, bbox={"facecolor": "white", "edgecolor": purple, "linestyle": "--", "linewidth": 2, "pad": 3})
-    hormone_arrows = [
-        _arrow(ax, (8.6, 5.95), (9.2, 4.2 + BOX_H / 2 + 0.05), colour=blue, style="--"),
-        _arrow(ax, (7.45, 5.95), (6.95, 1.9 + BOX_H / 2 + 0.05), colour=blue, style="--"),
-        _arrow(ax, (2.9, 5.95), (3.2, 4.2 + BOX_H / 2 + 0.05), colour=purple, style="--"),
+    hormones = [
+        _hormone(ax, 9.3, 2.55, "PTH (parathyroid hormone):\nrises when blood calcium falls", blue),
+        _hormone(ax, 3.2, 2.4, "Calcitriol\n(active vitamin D)", purple),
     ]
-    ax.text(0.0, -0.1, "Dashed arrows: where each hormone acts. PTH: bone releases more, kidneys keep more, "
-            "more calcitriol is made.\nCalcitriol: the gut absorbs more.", fontsize=10, va="bottom")
-    return {"boxes": boxes, "arrows": arrows, "hormone_arrows": hormone_arrows}
+    hormone_arrows = [
+        _arrow(ax, (9.3, 3.0), (9.3, 4.6 - top - 0.02), "bone releases more", colour=blue, style="--", offset=(0, 0.1)),
+        _arrow(ax, (8.15, 2.45), (6.2 + half + 0.02, 2.25), colour=blue, style="--"),
+        _arrow(ax, (6.2 - half - 0.02, 2.1), (4.05, 2.3), "kidneys make it", colour=purple, style="--", offset=(0.0, -0.35)),
+        _arrow(ax, (3.2, 2.85), (3.2, 4.6 - top - 0.02), "gut absorbs\nmore", colour=purple, style="--", offset=(0.75, 0.05)),
+    ]
+    ax.text(7.6, 2.85, "kidneys keep more\ncalcium and make\nmore calcitriol", ha="center", va="bottom", fontsize=10,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    ax.text(-0.1, -0.3, "Dashed boxes and arrows: the two hormones and where they act.", fontsize=10, va="bottom")
+    return {"boxes": boxes, "arrows": arrows, "hormones": hormones, "hormone_arrows": hormone_arrows}
 
 
 def daily_flows_figure() -> Figure:
     with course_style():
-        fig, ax = new_figure(10.0, 6.4)
+        fig, ax = new_figure(10.0, 5.8)
         draw_daily_flows(ax)
     return fig

@@ -24,19 +24,23 @@ def _up(value: float) -> float:
 def describe(params, run) -> str:
     start = f"Food calcium {params['intake']:g}, vitamin D {params['vitamin_d']:g}, kidneys {params['kidney']:g}: "
     absorbed = f"the gut absorbs {run.fraction_absorbed[-1] * 100:.0f}% of food calcium (usual: 25%)"
+    after = run.blood[run.after]
+    first, end = after[0], after[-1]
     # Lows are rounded down and highs up, so a value outside the band never reads as its edge.
-    low, high, end = _down(run.lowest_blood), _up(run.highest_blood), round(run.final_blood, 2)
-    if run.lowest_blood < BAND[0]:
-        blood = f"blood calcium falls to {low:.2f}, below its normal band, because bone withdrawals cannot make up the whole gap"
-    elif run.highest_blood > BAND[1]:
-        blood = f"blood calcium rises to {high:.2f}, above its normal band"
-    elif f"{run.lowest_blood:.2f}" == f"{run.highest_blood:.2f}" == "1.00":
+    if after.min() < BAND[0]:
+        blood = f"blood calcium falls to {_down(after.min()):.2f}, below its normal band: the shortfall is too big for the feedback to close"
+    elif after.max() > BAND[1]:
+        blood = f"blood calcium rises to {_up(after.max()):.2f}, above its normal band"
+    elif f"{after.min():.2f}" == f"{after.max():.2f}" == "1.00":
         blood = "blood calcium stays at its set point of 1.00"
-    elif f"{run.lowest_blood:.2f}" == f"{run.highest_blood:.2f}":
-        blood = f"blood calcium stays inside its normal band, at {end:.2f}"
     else:
-        blood = f"blood calcium stays inside its normal band, between {run.lowest_blood:.2f} and {run.highest_blood:.2f}"
-    return f"{start}{blood}; {bone_words(run)}; {absorbed}."
+        moves = "dips" if first < 1 else "rises"
+        if f"{first:.2f}" == f"{end:.2f}":
+            blood = f"blood calcium {moves} to {end:.2f} and stays inside its normal band"
+        else:
+            blood = f"blood calcium {moves} to {first:.2f}, then settles at {end:.2f}, inside its normal band"
+    extra = "; vitamin D above 1 adds nothing more here" if params["vitamin_d"] > 1 else ""
+    return f"{start}{blood}; {bone_words(run)}; {absorbed}{extra}."
 
 
 SPEC = ExplorerSpec(

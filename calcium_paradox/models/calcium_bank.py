@@ -58,6 +58,7 @@ class BankRun:
     urine: np.ndarray
     deposits: np.ndarray
     withdrawals: np.ndarray
+    eaten: np.ndarray
     intake: float
     vitamin_d: float
     kidney: float
@@ -68,9 +69,14 @@ class BankRun:
         return self.deposits - self.withdrawals
 
     @property
+    def after(self) -> np.ndarray:
+        """True on the days from the change on."""
+        return self.day >= 0
+
+    @property
     def bone_change(self) -> float:
-        """Total change in the bone store over the run, toy units."""
-        return float(self.net_bone.sum())
+        """Total change in the bone store since the change, toy units."""
+        return float(self.net_bone[self.after].sum())
 
     @property
     def final_blood(self) -> float:
@@ -105,8 +111,12 @@ def pth(blood: float) -> float:
 
 
 def calcitriol_target(pth_level: float, vitamin_d: float, kidney: float) -> float:
-    """How much active vitamin D the kidney would make: needs vitamin D, working kidneys and PTH."""
-    return vitamin_d * kidney * pth_level
+    """How much active vitamin D the kidney would make: needs vitamin D, working kidneys and PTH.
+
+    Vitamin D above "enough" (1) adds nothing here: the body makes calcitriol as it is
+    needed, so more vitamin D is not more of the active hormone.
+    """
+    return min(vitamin_d, 1.0) * kidney * pth_level**2
 
 
 def fraction_absorbed(calcitriol: float) -> float:
@@ -148,8 +158,11 @@ def _usual_calcitriol() -> float:
     return calcitriol
 
 
-def run_bank(intake: float = 1.0, vitamin_d: float = 1.0, kidney: float = 1.0, *, weeks: int = WEEKS) -> BankRun:
-    """Simulate ``weeks`` weeks after the settings change from usual (all 1) to the given ones.
+def run_bank(
+    intake: float = 1.0, vitamin_d: float = 1.0, kidney: float = 1.0, *, weeks: int = WEEKS, before_weeks: int = 1
+) -> BankRun:
+    """Simulate ``before_weeks`` at the usual settings (all 1), then ``weeks`` weeks after they
+    change to the given ones. Day 0 is the day of the change; earlier days are negative.
 
     ``intake``: calcium eaten per day (1 = a usual diet). ``vitamin_d``: vitamin D
     status (1 = enough). ``kidney``: how well the kidneys turn vitamin D into its
@@ -159,32 +172,37 @@ def run_bank(intake: float = 1.0, vitamin_d: float = 1.0, kidney: float = 1.0, *
     intake = _positive("intake", intake, 0.0, 5.0)
     vitamin_d = _positive("vitamin_d", vitamin_d, 0.0, 5.0)
     kidney = _positive("kidney", kidney, 0.05, 1.5)
-    days = int(weeks) * 7
-    if days < 1:
-        raise ValueError(f"weeks must be at least 1; got {weeks!r}.")
+    after, before = int(weeks) * 7, int(before_weeks) * 7
+    if after < 1 or before < 0:
+        raise ValueError(f"weeks must be at least 1 and before_weeks at least 0; got {weeks!r}, {before_weeks!r}.")
+    days = before + after
     calcitriol = _usual_calcitriol()
     out = {k: np.empty(days) for k in ("blood", "pth", "calcitriol", "fraction", "absorbed", "urine", "withdrawals")}
+    eaten = np.where(np.arange(days) < before, 1.0, intake)
     for day in range(days):
-        blood = _settle(intake, calcitriol)
+        usual = day < before
+        today, d, k = (1.0, 1.0, 1.0) if usual else (intake, vitamin_d, kidney)
+        blood = _settle(today, calcitriol)
         p = pth(blood)
         fraction = fraction_absorbed(calcitriol)
         out["blood"][day] = blood
         out["pth"][day] = p
         out["calcitriol"][day] = calcitriol
         out["fraction"][day] = fraction
-        out["absorbed"][day] = fraction * intake
+        out["absorbed"][day] = fraction * today
         out["urine"][day] = _urine(blood, p)
         out["withdrawals"][day] = WITHDRAWAL_PER_PTH * p
         # Calcitriol moves part of the way towards what the kidney would now make.
-        calcitriol += (calcitriol_target(p, vitamin_d, kidney) - calcitriol) / CALCITRIOL_DAYS
+        calcitriol += (calcitriol_target(p, d, k) - calcitriol) / CALCITRIOL_DAYS
     return BankRun(
-        day=np.arange(days, dtype=float),
+        day=np.arange(-before, after, dtype=float),
         blood=out["blood"],
         pth=out["pth"],
         calcitriol=out["calcitriol"],
         fraction_absorbed=out["fraction"],
         absorbed=out["absorbed"],
-        stool=intake - out["absorbed"],
+        stool=eaten - out["absorbed"],
+        eaten=eaten,
         urine=out["urine"],
         deposits=np.full(days, DEPOSITS),
         withdrawals=out["withdrawals"],
