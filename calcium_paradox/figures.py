@@ -22,6 +22,7 @@ from typing import Callable
 from matplotlib.figure import Figure
 
 from .checks.figure import check_figure
+from .diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
 from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
 from .diagrams.course_map import course_map_figure
 from .style import course_style
@@ -78,6 +79,33 @@ FIGURES: tuple[StaticFigure, ...] = (
             "and the kidneys keep more calcium and make more calcitriol. Calcitriol (active vitamin D), on the "
             "left, is made by the kidneys and makes the gut absorb more. The takeaway: blood calcium is held "
             "steady by adjusting what the gut absorbs, what the kidneys keep and what bone releases."
+        ),
+    ),
+    StaticFigure(
+        name="03-artery-layers",
+        draw=artery_layers_figure,
+        alt="Cross-section of an artery: the channel in the middle, then the intima, media and adventitia as rings.",
+        description=(
+            "An artery cut across, drawn as rings (not to scale: the channel is drawn smaller than in life). "
+            "In the middle is the channel, or lumen, where blood flows. Around it are three rings, each labelled "
+            "with a line: the intima, a thin inner layer (about 0.2 mm in an adult, plain yellow); the media, the "
+            "muscle layer (about 0.2 mm, blue with vertical stripes); and the adventitia, a tough outer layer "
+            "(about 0.3 to 0.5 mm, dotted). The takeaway: an artery wall has three layers, and calcium can build up "
+            "in the inner one or in the muscle layer."
+        ),
+    ),
+    StaticFigure(
+        name="03-intimal-vs-medial",
+        draw=intimal_vs_medial_figure,
+        alt="Two artery cross-sections: left, a plaque with calcium narrows the channel; right, a calcium ring in the muscle layer.",
+        description=(
+            "Two artery cross-sections side by side, with a shared legend. Left, titled intimal: a plaque (orange, "
+            "with diagonal stripes) sits in the inner layer on the right-hand side and bulges into the channel, "
+            "narrowing it. Inside the plaque are small black dots just under its surface (spotty calcium) and a "
+            "thin black arc deeper down (a sheet of calcium). Right, titled medial (Mönckeberg): a solid black "
+            "ring fills the whole muscle layer, and the channel is round and fully open. Captions say: plaque "
+            "narrows the channel, with spotty and sheet-like calcium; and channel stays open, the ring stiffens "
+            "the wall. The takeaway: the two kinds sit in different layers and do different things."
         ),
     ),
 )

@@ -94,3 +94,15 @@ def test_bad_input_gets_a_clear_message(args, message):
 def test_bad_tube_values_get_a_clear_message():
     with pytest.raises(ValueError, match="r must be a positive number"):
         pulse_wave_velocity(1e6, 1e-3, 0)
+
+
+def test_the_explorer_says_what_each_kind_does():
+    from calcium_paradox.explorers.stiff_pipes import stiff_pipes_explorer
+
+    pipes = stiff_pipes_explorer()
+    assert "plaque blocks 22% of the channel's width" in pipes.sentence
+    pipes.set_value("kind", "medial")
+    assert "channel stays fully open" in pipes.sentence and "2.0 times as stiff" in pipes.sentence
+    pipes.set_value("extent", 0)
+    assert pipes.sentence.startswith("No calcium in the wall")
+    assert "not one of the choices" in pipes.set_value("kind", "plaque")

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from .bathtub import bathtub_explorer
 from .calcium_bank import calcium_bank_explorer
+from .stiff_pipes import stiff_pipes_explorer
 from .kit import Choice, Explorer, ExplorerSpec, Slider
 
 REGISTRY = {
     "bathtub": bathtub_explorer,
     "calcium_bank": calcium_bank_explorer,
+    "stiff_pipes": stiff_pipes_explorer,
 }
 
-__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "bathtub_explorer", "calcium_bank_explorer"]
+__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "bathtub_explorer", "calcium_bank_explorer", "stiff_pipes_explorer"]
