@@ -256,6 +256,7 @@ class Explorer:
                 slider = widgets.Dropdown(
                     options=list(control.options), value=control.default, description=control.label,
                     tooltip=control.help or control.label, style=label_width,
+                    layout=widgets.Layout(width=f"calc({label_width['description_width']} + 22em)"),
                 )
                 row = widgets.HBox([slider])
             slider.add_class("cp-control")
