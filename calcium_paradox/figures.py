@@ -88,7 +88,7 @@ FIGURES: tuple[StaticFigure, ...] = (
         description=(
             "An artery cut across, drawn as rings (not to scale: the channel is drawn smaller than in life). "
             "In the middle is the channel, or lumen, where blood flows. Around it are three rings, each labelled "
-            "with a line: the intima, a thin inner layer (about 0.2 mm in an adult, plain yellow); the media, the "
+            "with a line: the intima, the inner layer (about 0.2 mm in mid-life, thinner when young; plain yellow); the media, the "
             "muscle layer (about 0.2 mm, blue with vertical stripes); and the adventitia, a tough outer layer "
             "(about 0.3 to 0.5 mm, dotted). The takeaway: an artery wall has three layers, and calcium can build up "
             "in the inner one or in the muscle layer."
@@ -101,11 +101,12 @@ FIGURES: tuple[StaticFigure, ...] = (
         description=(
             "Two artery cross-sections side by side, with a shared legend. Left, titled intimal: a plaque (orange, "
             "with diagonal stripes) sits in the inner layer on the right-hand side and bulges into the channel, "
-            "narrowing it. Inside the plaque are small black dots just under its surface (spotty calcium) and a "
-            "thin black arc deeper down (a sheet of calcium). Right, titled medial (Mönckeberg): a solid black "
-            "ring fills the whole muscle layer, and the channel is round and fully open. Captions say: plaque "
-            "narrows the channel, with spotty and sheet-like calcium; and channel stays open, the ring stiffens "
-            "the wall. The takeaway: the two kinds sit in different layers and do different things."
+            "narrowing it. Inside the plaque are small black dots just under its surface (small specks of calcium) "
+            "and a thin black arc in the middle of the plaque, clear of the muscle layer (a plate of calcium). "
+            "Right, titled medial (Mönckeberg): a solid black ring runs inside the muscle layer, with a strip of "
+            "blue muscle layer still showing on each side, and the channel is round and fully open. Captions say: "
+            "plaque narrows the channel, with small specks and a plate of calcium; and channel stays open, the "
+            "ring stiffens the wall. The takeaway: the two kinds sit in different layers and do different things."
         ),
     ),
 )

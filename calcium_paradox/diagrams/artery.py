@@ -44,9 +44,12 @@ def draw_cross_section(ax: Axes, state: PipeState, *, title: str = "", labels: b
     artists = {
         "plaque": ax.add_patch(Polygon(np.zeros((3, 2)), closed=True, facecolor=FILL_COLOURS["orange"],
                                        edgecolor=LINE_COLOURS["black"], linewidth=2, hatch="\\\\")),
-        "sheet": ax.add_patch(Wedge((0, 0), INTIMA_OUT - 0.02, -20, 20, width=0.08, facecolor=CALCIUM)),
+        # The plate of calcium sits inside the plaque, clear of the muscle layer.
+        "sheet": ax.add_patch(Wedge((0, 0), INTIMA_OUT - 0.09, -20, 20, width=0.07, facecolor=CALCIUM)),
         "spots": [ax.add_patch(Circle((0, 0), 0.045, facecolor=CALCIUM)) for _ in range(MAX_SPOTS)],
-        "medial": ax.add_patch(Wedge((0, 0), MEDIA_OUT, 90, 90, width=LAYERS_MM["media"], facecolor=CALCIUM)),
+        # Drawn inside the media with a strip of muscle layer showing on each side.
+        "medial": ax.add_patch(Wedge((0, 0), MEDIA_OUT - 0.045, 90, 90, width=LAYERS_MM["media"] - 0.09,
+                                     facecolor=CALCIUM)),
         "lumen_text": ax.text(-0.45, 0, "channel\n(lumen)", ha="center", va="center", fontsize=10.5),
     }
     update_cross_section(artists, state)
@@ -97,7 +100,7 @@ def artery_layers_figure() -> Figure:
     with course_style():
         fig, ax = new_figure(8.0, 5.0)
         draw_cross_section(ax, pipe_state("none"), title="The three layers of an artery wall (not to scale)")
-        for y, text, radius in ((0.8, "intima: thin inner layer\n(about 0.2 mm in an adult)", (INTIMA_OUT + LUMEN) / 2),
+        for y, text, radius in ((0.8, "intima: inner layer\n(about 0.2 mm in mid-life;\nthinner when young)", (INTIMA_OUT + LUMEN) / 2),
                                 (0.0, "media: muscle layer\n(about 0.2 mm)", (MEDIA_OUT + INTIMA_OUT) / 2),
                                 (-0.8, "adventitia: tough outer layer\n(about 0.3–0.5 mm)", (OUTER + MEDIA_OUT) / 2)):
             angle = np.arcsin(np.clip(y / radius, -1, 1))
@@ -114,7 +117,7 @@ def intimal_vs_medial_figure() -> Figure:
         fig, (left, right) = new_figure(10.0, 5.4, ncols=2)
         draw_cross_section(left, pipe_state("intimal", 0.8), title="Intimal: calcium inside a plaque")
         draw_cross_section(right, pipe_state("medial", 1.0), title="Medial (Mönckeberg): a ring in the muscle layer")
-        left.text(0, -OUTER - 0.05, "plaque narrows the channel;\nspotty and sheet-like calcium", ha="center", va="top", fontsize=11)
+        left.text(0, -OUTER - 0.05, "plaque narrows the channel;\nsmall specks and a plate of calcium", ha="center", va="top", fontsize=11)
         right.text(0, -OUTER - 0.05, "channel stays open;\nthe ring stiffens the wall", ha="center", va="top", fontsize=11)
         for ax in (left, right):
             ax.set_ylim(-OUTER - 0.75, OUTER + 0.15)
