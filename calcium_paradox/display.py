@@ -37,15 +37,6 @@ def new_figure(width: float = 7.0, height: float = 4.0, *, nrows: int = 1, ncols
     return fig, axes
 
 
-def view_figure(view, params, result) -> Figure:
-    """A static picture of one explorer state, drawn by the explorer's own view (for static fallbacks)."""
-    with course_style():
-        fig = Figure(figsize=view.figsize, layout="constrained")
-        view.build(fig)
-        view.update(params, result)
-    return fig
-
-
 def png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
     """Render a figure to a small PNG (no timestamps, so the same figure gives the same bytes).
 

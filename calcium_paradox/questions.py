@@ -135,6 +135,7 @@ class SelfCheck:
             layout=widgets.Layout(min_width="10em", height="2.2em"),
         )
         self.feedback = widgets.HTML(value="")
+        self.message = ""  # the feedback as plain text (what the learner reads)
         self.button.on_click(lambda _button: self.check())
         self.widget = widgets.VBox(
             [self.prompt, self.choices, self.confidence, self.button, self.feedback],
@@ -147,11 +148,6 @@ class SelfCheck:
         if confidence is not None:
             self.confidence.value = confidence
 
-    @property
-    def message(self) -> str:
-        """The feedback as plain text (what the learner reads)."""
-        return html.unescape(self.feedback.value.split(">", 1)[-1].rsplit("<", 1)[0])
-
     def check(self) -> str:
         """Give feedback on the current choice; returns the message shown."""
         index = self.choices.value
@@ -163,6 +159,7 @@ class SelfCheck:
             option = self.question.options[index]
             self.attempts.append((index, self.confidence.value, option.correct))
             message = self.question.feedback_for(index, self.confidence.value)
+        self.message = message
         self.feedback.value = f'<p role="status" aria-live="polite">{html.escape(message)}</p>'
         return message
 

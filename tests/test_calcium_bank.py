@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calcium_paradox.explorers.calcium_bank import SPEC, calcium_bank_explorer
+from calcium_paradox.explorers import explore
+from calcium_paradox.explorers.calcium_bank import SPEC
 from calcium_paradox.models.calcium_bank import BAND, run_bank
 
 SLIDERS = {c.name: c for c in SPEC.controls}
@@ -99,7 +100,7 @@ def test_bad_input_gets_a_clear_message(args, message):
 
 
 def test_the_state_sentence_says_when_blood_leaves_its_band():
-    bank = calcium_bank_explorer()
+    bank = explore("calcium_bank")
     assert "set point of 1.00" in bank.sentence and "bone about even" in bank.sentence
     bank.set_value("intake", 0.5)
     assert "dips to 0.95, then settles at 0.96, inside its normal band" in bank.sentence and "bone lost" in bank.sentence

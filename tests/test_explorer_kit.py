@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from calcium_paradox.checks.figure import check_figure
 from calcium_paradox.course import TOY_MODEL_LABEL
-from calcium_paradox.explorers import REGISTRY, Choice, Explorer, ExplorerSpec, Slider
+from calcium_paradox.explorers import REGISTRY, Choice, Explorer, ExplorerSpec, Slider, explore, key_state
 from calcium_paradox.explorers.bathtub import SPEC as TUB
 
 EXPLORERS = sorted(REGISTRY)
@@ -77,7 +77,7 @@ def test_specs_that_break_the_rules_are_refused(changes, message):
 
 @pytest.fixture(params=EXPLORERS)
 def explorer(request):
-    return REGISTRY[request.param]()
+    return explore(request.param)
 
 
 def test_explorer_has_the_label_reset_and_a_number_box_per_slider(explorer):
@@ -128,7 +128,7 @@ def test_widgets_and_number_boxes_follow_the_callbacks(explorer):
 @settings(max_examples=25, deadline=None)
 @given(data=st.data())
 def test_any_input_to_any_control_gives_a_message_never_a_traceback(data):
-    explorer = REGISTRY[data.draw(st.sampled_from(EXPLORERS))]()
+    explorer = explore(data.draw(st.sampled_from(EXPLORERS)))
     control = data.draw(st.sampled_from(explorer.spec.controls))
     message = explorer.set_value(control.name, data.draw(weird_inputs))
     assert isinstance(message, str)
@@ -137,7 +137,7 @@ def test_any_input_to_any_control_gives_a_message_never_a_traceback(data):
 
 @pytest.mark.parametrize("key", EXPLORERS)
 def test_every_setting_in_range_gives_a_finite_readable_state(key):
-    explorer = REGISTRY[key]()
+    explorer = explore(key)
     grids = [control.values() for control in explorer.spec.controls]
     for values in zip(*(np.resize(np.asarray(g, dtype=object), max(map(len, grids))) for g in grids)):
         for control, value in zip(explorer.spec.controls, values):
@@ -181,3 +181,32 @@ def test_each_update_is_timed_for_the_benchmark(explorer):
     count = explorer.timing.count
     explorer.set_value(explorer.spec.controls[0].name, explorer.spec.controls[0].values()[-1])
     assert explorer.timing.count == count + 1 and explorer.timing.last_ms > 0
+
+
+@pytest.mark.parametrize("key", EXPLORERS)
+def test_a_key_state_picture_is_what_the_explorer_shows_at_those_settings(key):
+    import io
+
+    from PIL import Image
+
+    from calcium_paradox.display import png_bytes
+
+    explorer = explore(key)
+    changes = {c.name: c.values()[len(c.values()) // 3] for c in explorer.spec.controls}
+    for name, value in changes.items():
+        explorer.set_value(name, value)
+    shown = np.asarray(Image.open(io.BytesIO(explorer.png)).convert("RGB")).astype(int)
+    static = np.asarray(Image.open(io.BytesIO(png_bytes(key_state(key, **changes)))).convert("RGB")).astype(int)
+    assert shown.shape == static.shape
+    assert np.abs(shown - static).mean() < 1.0, "the static key state differs from the explorer's picture"
+
+
+def test_key_state_refuses_unknown_controls_and_values_off_the_slider():
+    with pytest.raises(KeyError, match="has no control 'tap'"):
+        key_state("bathtub", tap=3)
+    with pytest.raises(ValueError, match="rounded to 0.35"):
+        key_state("bathtub", drain=0.33)
+    with pytest.raises(ValueError, match="not one of the choices"):
+        key_state("stiff_pipes", kind="plaque")
+    with pytest.raises(KeyError, match="No explorer 'teapot'"):
+        explore("teapot")

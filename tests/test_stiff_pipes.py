@@ -97,9 +97,9 @@ def test_bad_tube_values_get_a_clear_message():
 
 
 def test_the_explorer_says_what_each_kind_does():
-    from calcium_paradox.explorers.stiff_pipes import stiff_pipes_explorer
+    from calcium_paradox.explorers import explore
 
-    pipes = stiff_pipes_explorer()
+    pipes = explore("stiff_pipes")
     assert "plaque blocks 22% of the channel's width" in pipes.sentence
     pipes.set_value("kind", "medial")
     assert "channel stays fully open" in pipes.sentence and "2.0 times as stiff" in pipes.sentence

@@ -317,7 +317,8 @@ class _Checker:
 
     def check_questions(self) -> None:
         bank = questions.load_bank()
-        number = int(str((self.meta or {}).get("id", "N-1"))[1:] or -1) if (self.meta or {}).get("id") else -1
+        match = re.fullmatch(r"N(\d\d)", str((self.meta or {}).get("id", "")))
+        number = int(match.group(1)) if match else -1
         objectives = (self.meta or {}).get("objectives", {})
         for i in self.cells_tagged("quiz"):
             cell = self.cells[i]

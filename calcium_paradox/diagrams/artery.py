@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Patch, Polygon, Wedge
 
-from ..display import new_figure, view_figure
+from ..display import new_figure
 from ..models.stiff_pipes import LAYERS_MM, PipeState, pipe_state
 from ..style import FILL_COLOURS, LINE_COLOURS, course_style
 
@@ -174,8 +174,3 @@ class PipesDrawing:
     def update(self, params, state: PipeState) -> None:
         update_cross_section(self.section, state)
         update_pressure(self.pressure, state)
-
-
-def pipes_figure(kind: str, extent: float) -> Figure:
-    """A static picture of one stiff-pipes state (for the explorer's static fallback)."""
-    return view_figure(PipesDrawing(), {}, pipe_state(kind, extent))

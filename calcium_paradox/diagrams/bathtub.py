@@ -11,7 +11,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..display import view_figure
 from ..models.bathtub import CAPACITY, TubRun, fill_tub
 from ..style import FILL_COLOURS, LINE_COLOURS
 
@@ -99,9 +98,5 @@ class TubDrawing:
         update_level(self.level, run)
 
 
-def bathtub_figure(inflow: float, drain: float, start_level: float = 8.0) -> Figure:
-    """A static picture of one bathtub state (used for the explorer's static fallback)."""
-    return view_figure(TubDrawing(), {}, fill_tub(inflow, drain, start_level=start_level))
 
-
-__all__ = ["CAPACITY", "TubDrawing", "bathtub_figure", "draw_level", "draw_tub"]
+__all__ = ["CAPACITY", "TubDrawing", "draw_level", "draw_tub"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..display import view_figure
 from ..models.calcium_bank import BAND, BankRun, run_bank
 from ..style import FILL_COLOURS, LINE_COLOURS
 
@@ -86,8 +85,3 @@ class BankDrawing:
     def update(self, params, run: BankRun) -> None:
         update_blood(self.blood, run)
         update_bone(self.bone, run)
-
-
-def calcium_bank_figure(intake: float = 1.0, vitamin_d: float = 1.0, kidney: float = 1.0) -> Figure:
-    """A static picture of one calcium-bank state (for the explorer's static fallback)."""
-    return view_figure(BankDrawing(), {}, run_bank(intake, vitamin_d, kidney))

@@ -1,21 +1,38 @@
-"""Explorers: the shared kit plus one small builder per toy model.
+"""Explorers: the shared kit plus one small spec per toy model.
 
-``REGISTRY`` maps each explorer's key to its builder. Tests, the benchmark and
-the browser tests discover explorers from here, so a new explorer is covered by
-all of them as soon as it is registered.
+``REGISTRY`` maps each explorer's key to its spec. Notebooks show an explorer
+with ``explore(key)`` and its static key states with ``key_state(key, ...)``.
+Tests, the benchmark and the browser tests discover explorers from here, so a
+new explorer is covered by all of them as soon as its spec is registered.
 """
 
 from __future__ import annotations
 
-from .bathtub import bathtub_explorer
-from .calcium_bank import calcium_bank_explorer
-from .stiff_pipes import stiff_pipes_explorer
+from matplotlib.figure import Figure
+
+from .bathtub import SPEC as BATHTUB
+from .calcium_bank import SPEC as CALCIUM_BANK
 from .kit import Choice, Explorer, ExplorerSpec, Slider
+from .stiff_pipes import SPEC as STIFF_PIPES
 
-REGISTRY = {
-    "bathtub": bathtub_explorer,
-    "calcium_bank": calcium_bank_explorer,
-    "stiff_pipes": stiff_pipes_explorer,
-}
+REGISTRY: dict[str, ExplorerSpec] = {spec.key: spec for spec in (BATHTUB, CALCIUM_BANK, STIFF_PIPES)}
 
-__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "bathtub_explorer", "calcium_bank_explorer", "stiff_pipes_explorer"]
+
+def _spec(key: str) -> ExplorerSpec:
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise KeyError(f"No explorer {key!r}; the explorers are {sorted(REGISTRY)}.") from None
+
+
+def explore(key: str) -> Explorer:
+    """Build an explorer (display it by making it the last line of a cell)."""
+    return Explorer(_spec(key))
+
+
+def key_state(key: str, **changes) -> Figure:
+    """A static picture of an explorer at the given settings (others at their starting values)."""
+    return _spec(key).key_state(**changes)
+
+
+__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "explore", "key_state"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..diagrams.bathtub import TubDrawing
 from ..models.bathtub import CAPACITY, fill_tub
-from .kit import Explorer, ExplorerSpec, Slider
+from .kit import ExplorerSpec, Slider
 
 DEFAULT_INFLOW = 4.0
 DEFAULT_DRAIN = 0.5
@@ -46,8 +46,3 @@ SPEC = ExplorerSpec(
     make_view=TubDrawing,
     describe=describe,
 )
-
-
-def bathtub_explorer() -> Explorer:
-    """Build the bathtub explorer (display it by making it the last line of a cell)."""
-    return Explorer(SPEC)

@@ -6,7 +6,7 @@ import math
 
 from ..diagrams.calcium_bank import BankDrawing, bone_words
 from ..models.calcium_bank import BAND, run_bank
-from .kit import Explorer, ExplorerSpec, Slider
+from .kit import ExplorerSpec, Slider
 
 
 def _model(params):
@@ -59,8 +59,3 @@ SPEC = ExplorerSpec(
     make_view=BankDrawing,
     describe=describe,
 )
-
-
-def calcium_bank_explorer() -> Explorer:
-    """Build the calcium-bank explorer (display it by making it the last line of a cell)."""
-    return Explorer(SPEC)

@@ -132,6 +132,43 @@ class ExplorerSpec:
     def defaults(self) -> dict[str, Any]:
         return {c.name: c.default for c in self.controls}
 
+    def key_state(self, **changes: Any) -> Figure:
+        """A static picture of one state (for static fallbacks), drawn by this explorer's own model and view.
+
+        Unchanged controls keep their starting values, so the picture is exactly
+        what the explorer shows at those settings.
+        """
+        params = self.defaults
+        for name, raw in changes.items():
+            control = next((c for c in self.controls if c.name == name), None)
+            if control is None:
+                raise KeyError(f"Explorer {self.key!r} has no control {name!r}; it has {list(params)}.")
+            value, message = control.coerce(raw, None)
+            if value is None or value != raw:
+                raise ValueError(f"Key state of {self.key!r}: {message or f'{raw!r} is not a value of {name!r}.'}")
+            params[name] = value
+        fig, view = _laid_out_figure(self)
+        with course_style():
+            view.update(params, self.model(dict(params)))
+        return fig
+
+
+def _laid_out_figure(spec: ExplorerSpec):
+    """Build a spec's figure, draw it at the starting state and freeze its layout.
+
+    Later states only move artists, so every picture of an explorer (live or
+    static) keeps the same positions.
+    """
+    view = spec.make_view()
+    with course_style():
+        fig = Figure(figsize=view.figsize, layout="constrained")
+        canvas = FigureCanvasAgg(fig)
+        view.build(fig)
+        view.update(spec.defaults, spec.model(spec.defaults))
+        canvas.draw()
+    fig.set_layout_engine("none")
+    return fig, view
+
 
 def validate_spec(spec: ExplorerSpec) -> None:
     """Raise ``ValueError`` if a spec breaks the kit's rules (checked when an explorer is built)."""
@@ -192,18 +229,14 @@ class Explorer:
         self.message = ""
         self.timing = _Timing()
         self._syncing = False
-        self.view = spec.make_view()
-        with course_style():
-            self.figure = Figure(figsize=self.view.figsize, layout="constrained")
-            self.canvas = FigureCanvasAgg(self.figure)
-            self.view.build(self.figure)
+        # The layout is fixed at the starting state: later redraws keep the same
+        # positions and skip the layout step, which makes each update faster.
+        self.figure, self.view = _laid_out_figure(spec)
+        self.canvas = self.figure.canvas
         self._build_widgets()
         self._background = None
         self._dynamic: list = []
         self._apply()
-        # Freeze the layout after the first draw: later redraws keep the same
-        # positions and skip the layout step, which makes each update faster.
-        self.figure.set_layout_engine("none")
         self._prepare_blitting()
 
     def _prepare_blitting(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagrams.artery import PipesDrawing
 from ..models.stiff_pipes import pipe_state
-from .kit import Choice, Explorer, ExplorerSpec, Slider
+from .kit import Choice, ExplorerSpec, Slider
 
 KIND_NAMES = {"none": "No calcium", "intimal": "Intimal calcium (in a plaque)",
               "medial": "Medial calcium (in the muscle layer)", "both": "Both kinds"}
@@ -40,8 +40,3 @@ SPEC = ExplorerSpec(
     make_view=PipesDrawing,
     describe=describe,
 )
-
-
-def stiff_pipes_explorer() -> Explorer:
-    """Build the stiff-pipes explorer (display it by making it the last line of a cell)."""
-    return Explorer(SPEC)
