@@ -10,6 +10,8 @@ and, for authors:
     python3 tasks.py outputs    sync, then re-run every notebook and save its outputs
     python3 tasks.py figures    regenerate every diagram in figures/
     python3 tasks.py check      run the notebook template check and print every problem
+    python3 tasks.py browser    run only the browser tests (JupyterLab in Chromium)
+    python3 tasks.py bench      measure how fast the explorers and notebooks are (also: make bench)
 
 Everything is installed into a virtual environment in .venv inside this folder;
 delete that folder to start again. Nothing is installed anywhere else.
@@ -87,6 +89,15 @@ def test(args: list[str]) -> int:
     return code
 
 
+def browser(args: list[str]) -> int:
+    return test(["-m", "browser", "tests", *args])
+
+
+def bench(args: list[str]) -> int:
+    ensure_env("dev")
+    return run(PYTHON, "benchmarks/run.py", *args, env=dict(os.environ, MPLBACKEND="Agg"))
+
+
 def sync(args: list[str]) -> int:
     ensure_env("dev")
     return run(PYTHON, "tools/sync.py", *args)
@@ -111,7 +122,8 @@ def check(args: list[str]) -> int:
     return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
 
 
-COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check}
+COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
+            "browser": browser, "bench": bench}
 
 
 def main(argv: list[str]) -> int:

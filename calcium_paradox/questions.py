@@ -135,12 +135,16 @@ class SelfCheck:
             layout=widgets.Layout(min_width="10em", height="2.2em"),
         )
         self.feedback = widgets.HTML(value="")
+        self.feedback.add_class("cp-feedback")
         self.message = ""  # the feedback as plain text (what the learner reads)
         self.button.on_click(lambda _button: self.check())
         self.widget = widgets.VBox(
             [self.prompt, self.choices, self.confidence, self.button, self.feedback],
             layout=widgets.Layout(border="1px solid #767676", padding="0.5em", margin="0.5em 0"),
         )
+        # Classes let the browser tests find each question by its id.
+        self.widget.add_class("cp-question")
+        self.widget.add_class(f"cp-question-{question.id}")
 
     def choose(self, index: int | None, confidence: str | None = None) -> None:
         """Select an option by index (or None for no choice), as a learner's click would."""

@@ -1,0 +1,208 @@
+"""Every notebook, explorer and self-check question, used in a real JupyterLab in Chromium.
+
+nbval proves the notebooks run in a kernel; these tests prove a learner can use
+them. For each notebook (found from the course's chapter list) the test restarts
+the kernel and runs every cell, then checks there are no errors and no widget
+that failed to render. It then uses every explorer and question the notebook
+shows (found by :mod:`calcium_paradox.inventory` from the notebook's own code):
+
+- each explorer control is changed through the keyboard (lists and sliders) or
+  the number box; the figure and the state sentence must change, and Reset must
+  bring both back exactly;
+- each question is answered with no choice (a friendly message), a wrong choice
+  (that option's explanation) and the right one.
+
+Every request the page makes is recorded; one that leaves 127.0.0.1 fails the
+test. Screenshots go to ``artifacts/browser/`` (ignored by git).
+
+Without Chromium or Playwright these tests skip with the reason, unless
+``CP_REQUIRE_BROWSER=1`` (set by ``.ci/run``), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from calcium_paradox.course import existing, load_course
+from calcium_paradox.explorers import REGISTRY, Slider
+from calcium_paradox.inventory import widgets_in
+from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, load_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import labdriver  # noqa: E402
+
+SHOTS = ROOT / "artifacts" / "browser"
+NOTEBOOKS = [c.filename for c in existing(load_course().chapters, ROOT / "notebooks")]
+WIDGET_FAILURES = ("Error displaying widget", "Could not create a view", "Failed to load model", "Loading widget")
+
+pytestmark = pytest.mark.browser
+
+
+def _unavailable() -> None:
+    reason = labdriver.why_no_browser()
+    if reason is None:
+        return
+    if os.environ.get("CP_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"Browser tests are required here (CP_REQUIRE_BROWSER=1) but cannot run: {reason}.")
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="module")
+def lab():
+    _unavailable()
+    with labdriver.lab_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _unavailable()
+    with labdriver.chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    network = labdriver.NetworkLog()
+    page = context.new_page()
+    network.attach(page)
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+    assert not network.outside, f"The page made requests that left 127.0.0.1: {network.outside[:5]}"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+IMAGE_DIGEST = """async (img) => {
+  const bytes = await (await fetch(img.src)).arrayBuffer();
+  const hash = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(hash)).map(b => b.toString(16).padStart(2, '0')).join('');
+}"""
+
+
+def explorer_state(explorer) -> tuple[str, str]:
+    """(state sentence, digest of the figure's PNG bytes) as the learner's browser has them."""
+    image = explorer.locator("img.cp-figure")
+    return squash(explorer.locator(".cp-state").inner_text()), image.evaluate(IMAGE_DIGEST)
+
+
+def wait_for_change(explorer, before: tuple[str, str], timeout: float = 15_000) -> tuple[str, str]:
+    from playwright.sync_api import expect
+
+    expect(explorer.locator(".cp-state")).not_to_have_text(before[0], timeout=timeout)
+    return explorer_state(explorer)
+
+
+def change_control(explorer, control, index: int) -> str:
+    """Change one control as a learner would; returns how it was changed."""
+    if isinstance(control, Slider):
+        values = list(control.values())
+        target = values[len(values) // 2] if values[len(values) // 2] != control.default else values[-1]
+        box = explorer.locator(".cp-number-box input").nth(sum(
+            isinstance(c, Slider) for c in explorer_spec_controls(explorer)[:index]))
+        box.fill(f"{target:g}")
+        box.press("Enter")
+        return f"typed {target:g} into the number box"
+    select = explorer.locator("select").nth(sum(
+        not isinstance(c, Slider) for c in explorer_spec_controls(explorer)[:index]))
+    last = control.values().index(control.default) == len(control.options) - 1
+    # Space opens the list, an arrow key moves, Enter chooses. (A bare arrow key on a closed
+    # list is taken by JupyterLab to move between cells.)
+    select.focus()
+    for key in (" ", "ArrowUp" if last else "ArrowDown", "Enter"):
+        select.press(key)
+    return "opened the list with the keyboard and chose the next option"
+
+
+def explorer_spec_controls(explorer):
+    key = re.search(r"cp-explorer-(\w+)", explorer.get_attribute("class")).group(1)
+    return REGISTRY[key].controls
+
+
+def exercise_explorer(explorer, key: str, shot_prefix: str) -> None:
+    from playwright.sync_api import expect
+
+    spec = REGISTRY[key]
+    explorer.scroll_into_view_if_needed()
+    start = explorer_state(explorer)
+    assert start[0], f"Explorer {key!r} shows no state sentence."
+    explorer.screenshot(path=str(SHOTS / f"{shot_prefix}-start.png"))
+    for index, control in enumerate(spec.controls):
+        how = change_control(explorer, control, index)
+        changed = wait_for_change(explorer, start)
+        assert changed[1] != start[1], f"{key}: the figure did not change after the learner {how} ({control.name})."
+        assert "Toy model" in explorer.inner_text(), f"{key}: the toy-model label is missing."
+        explorer.screenshot(path=str(SHOTS / f"{shot_prefix}-{control.name}.png"))
+        explorer.locator("button.cp-reset").click()
+        expect(explorer.locator(".cp-state")).to_have_text(start[0], timeout=15_000)
+        assert explorer_state(explorer) == start, f"{key}: Reset did not bring back the starting figure."
+
+
+def answer_question(question_box, question) -> None:
+    from playwright.sync_api import expect
+
+    question_box.scroll_into_view_if_needed()
+    feedback = question_box.locator(".cp-feedback")
+    button = question_box.locator("button", has_text="Check answer")
+    radio_groups = question_box.locator(".widget-radio-box")
+
+    button.click()
+    expect(feedback).to_have_text(NO_CHOICE)
+    wrong = next(i for i, option in enumerate(question.options) if not option.correct)
+    right = next(i for i, option in enumerate(question.options) if option.correct)
+    radio_groups.nth(0).locator("input[type=radio]").nth(wrong).check()
+    if question.confidence:
+        button.click()
+        expect(feedback).to_have_text(NO_CONFIDENCE)
+        radio_groups.nth(1).locator("label", has_text="Unsure").locator("input").check()
+    confidence = "Unsure" if question.confidence else None
+    button.click()
+    expect(feedback).to_have_text(squash(question.feedback_for(wrong, confidence)))
+    radio_groups.nth(0).locator("input[type=radio]").nth(right).check()
+    button.click()
+    expect(feedback).to_have_text(squash(question.feedback_for(right, confidence)))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_a_learner_can_use_every_widget(notebook, lab, page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    stem = Path(notebook).stem
+    inventory = widgets_in(ROOT / "notebooks" / notebook)
+
+    labdriver.open_notebook(page, lab, notebook)
+    state = labdriver.restart_and_run_all(page)
+    page.screenshot(path=str(SHOTS / f"{stem}.png"))
+    assert state["errors"] == [], f"{notebook}: cells raised errors: {state['errors']}"
+    for text in WIDGET_FAILURES:
+        assert page.get_by_text(text).count() == 0, f"{notebook}: a widget failed to render ({text!r})."
+
+    explorers = page.locator(".cp-explorer")
+    assert explorers.count() == len(inventory.explorers), (
+        f"{notebook} should show {len(inventory.explorers)} explorers; the page shows {explorers.count()}.")
+    seen: dict[str, int] = {}
+    for key in inventory.explorers:
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        exercise_explorer(page.locator(f".cp-explorer-{key}").nth(nth), key, f"{stem}-{key}-{nth}")
+
+    bank = load_bank()
+    questions = page.locator(".cp-question")
+    assert questions.count() == len(inventory.questions), (
+        f"{notebook} should show {len(inventory.questions)} questions; the page shows {questions.count()}.")
+    seen = {}
+    for question_id in inventory.questions:
+        nth = seen.get(question_id, 0)
+        seen[question_id] = nth + 1
+        answer_question(page.locator(f".cp-question-{question_id}").nth(nth), bank[question_id])
+    page.screenshot(path=str(SHOTS / f"{stem}-answered.png"))
+

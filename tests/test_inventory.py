@@ -1,0 +1,41 @@
+"""The inventory finds every widget a notebook shows, so the browser tests and the benchmark cover them."""
+
+from pathlib import Path
+
+import pytest
+
+from calcium_paradox.course import existing, load_course
+from calcium_paradox.explorers import REGISTRY
+from calcium_paradox.inventory import widgets_in, widgets_in_source
+from calcium_paradox.questions import load_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = [ROOT / "notebooks" / c.filename for c in existing(load_course().chapters, ROOT / "notebooks")]
+
+
+def test_finds_explorers_and_questions_in_order():
+    found = widgets_in_source('explore("bathtub")\nask("N00-Q1")\nask_all("N01-E1", "N01-E2")')
+    assert found.explorers == ("bathtub",)
+    assert found.questions == ("N00-Q1", "N01-E1", "N01-E2")
+
+
+def test_the_probe_expands_to_its_questions():
+    assert widgets_in_source("warm_up()").questions == load_bank().probe
+
+
+def test_a_computed_name_is_refused_with_a_clear_message():
+    with pytest.raises(ValueError, match="plain string"):
+        widgets_in_source("key = 'bathtub'\nexplore(key)", "x.ipynb, cell 3")
+
+
+def test_every_explorer_appears_in_some_notebook():
+    shown = {key for path in NOTEBOOKS for key in widgets_in(path).explorers}
+    assert set(REGISTRY) <= shown, f"No notebook shows these explorers, so no browser test uses them: {set(REGISTRY) - shown}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_widget_a_notebook_shows_is_known(path):
+    found = widgets_in(path)
+    bank = load_bank()
+    assert set(found.explorers) <= set(REGISTRY)
+    assert all(q in bank.questions for q in found.questions)
