@@ -209,10 +209,115 @@ def ask_all(*question_ids: str) -> Probe:
     return Probe([bank[q] for q in question_ids])
 
 
+#: The warm-up shown last in this kernel, so the post-test can compare with it. It lives only in
+#: this kernel's memory: nothing is written to disk or sent anywhere, and it is gone on restart.
+_SESSION: dict[str, Probe] = {}
+
+
 def warm_up() -> Probe:
     """The misconception probe: asked in 00 as a warm-up and in 07 as the post-test."""
     bank = load_bank()
-    return Probe([bank[q] for q in bank.probe])
+    probe = Probe([bank[q] for q in bank.probe])
+    _SESSION["warm_up"] = probe
+    return probe
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One probe item: the first warm-up answer, the first post-test answer, and where it is taught."""
+
+    question_id: str
+    prompt: str
+    chapter: int
+    before: str
+    after: str
+
+
+def _status(attempt: tuple[int, str | None, bool] | None) -> str:
+    if attempt is None:
+        return "not answered"
+    _index, confidence, correct = attempt
+    sure = f" ({confidence.lower()})" if confidence else ""
+    return ("best answer" if correct else "another answer") + sure
+
+
+def compare_attempts(before: dict | None, after: dict) -> tuple[list[Comparison], str]:
+    """Compare first attempts per probe item; returns the rows and one plain summary sentence.
+
+    ``before`` is None when no warm-up was taken in this kernel.
+    """
+    bank = load_bank()
+    rows = [
+        Comparison(qid, bank[qid].prompt, bank[qid].chapter,
+                   _status(before.get(qid)) if before is not None else "not taken", _status(after.get(qid)))
+        for qid in after
+    ]
+    answered_now = sum(a is not None for a in after.values())
+    right_now = sum(bool(a and a[2]) for a in after.values())
+    if answered_now == 0:
+        return rows, "Answer the questions above first; then the comparison has something to show."
+    if before is None or all(b is None for b in before.values()):
+        return rows, (
+            f"You chose the best answer for {right_now} of {len(after)} questions. There are no warm-up answers "
+            "in this session to compare with, and that is fine: the warm-up was optional. To compare next time, "
+            "answer the warm-up in 00 and this post-test in the same kernel (see the note above)."
+        )
+    right_before = sum(bool(b and b[2]) for b in before.values())
+    return rows, (
+        f"In the warm-up you chose the best answer for {right_before} of {len(before)} questions; "
+        f"now you chose it for {right_now} of {len(after)}. Each row below says which chapter teaches the idea."
+    )
+
+
+class PostTest:
+    """The probe again (chapter 07), with a comparison against this session's warm-up, if there was one."""
+
+    def __init__(self, warm_up_probe: Probe | None):
+        bank = load_bank()
+        self.probe = Probe([bank[q] for q in bank.probe])
+        self.warm_up = warm_up_probe
+        self.summary = ""
+        self.button = widgets.Button(
+            description="Compare with my warm-up",
+            tooltip="Show your first warm-up answer and your first answer here, question by question",
+            layout=widgets.Layout(min_width="16em", height="2.2em"),
+        )
+        self.report = widgets.HTML()
+        self.report.add_class("cp-comparison")
+        self.button.on_click(lambda _button: self.compare())
+        self.widget = widgets.VBox([self.probe.widget, self.button, self.report])
+
+    @property
+    def checks(self) -> list[SelfCheck]:
+        return self.probe.checks
+
+    def compare(self) -> str:
+        """Show the comparison; returns its summary sentence."""
+        before = self.warm_up.results() if self.warm_up is not None else None
+        rows, summary = compare_attempts(before, self.probe.results())
+        self.summary = summary
+        body = "".join(
+            f"<tr><td>{html.escape(r.prompt)}</td><td>{html.escape(r.before)}</td><td>{html.escape(r.after)}</td>"
+            f"<td>Chapter {r.chapter:02d}</td></tr>"
+            for r in rows
+        )
+        self.report.value = (
+            f'<p role="status" aria-live="polite">{html.escape(summary)}</p>'
+            '<table><caption>Your first answers, question by question (kept only in this session)</caption>'
+            '<thead><tr><th scope="col">Question</th><th scope="col">Warm-up</th><th scope="col">Now</th>'
+            f'<th scope="col">Taught in</th></tr></thead><tbody>{body}</tbody></table>'
+        )
+        return summary
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = f"Post-test: {len(self.checks)} questions, then a comparison with your warm-up."
+        return data
+
+
+def post_test() -> PostTest:
+    """The post-test in 07: the warm-up's questions again, compared with this kernel's warm-up if any."""
+    return PostTest(_SESSION.get("warm_up"))
 
 
 def fallback_for(ids) -> str:

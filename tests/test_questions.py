@@ -122,3 +122,51 @@ def test_every_question_written_for_a_notebook_is_asked_in_it():
             asked |= set(BANK.probe)
         written = {q.id for q in ALL if q.chapter == chapter.number}
         assert written <= asked, f"{chapter.filename} never asks {sorted(written - asked)}"
+
+
+# ----- the post-test (chapter 07) -----------------------------------------------------------------
+def _answer(probe, correct: bool):
+    for check in probe.checks:
+        index = next(i for i, o in enumerate(check.question.options) if o.correct == correct)
+        check.choose(index, "Sure")
+        check.check()
+
+
+def test_post_test_asks_the_same_items_as_the_warm_up():
+    assert [c.question.id for c in questions.post_test().checks] == list(BANK.probe)
+
+
+def test_post_test_compares_with_the_warm_up_of_the_same_kernel():
+    before = warm_up()
+    _answer(before, correct=False)
+    after = questions.post_test()
+    _answer(after, correct=True)
+    summary = after.compare()
+    assert "warm-up you chose the best answer for 0 of 5" in summary and "now you chose it for 5 of 5" in summary
+    assert after.report.value.count("<tr>") == 6  # header + one row per item
+    assert "another answer (sure)" in after.report.value and "best answer (sure)" in after.report.value
+    for qid in BANK.probe:
+        assert f"Chapter {BANK[qid].chapter:02d}" in after.report.value
+
+
+def test_post_test_without_a_warm_up_says_so_kindly(monkeypatch):
+    monkeypatch.setattr(questions, "_SESSION", {})
+    after = questions.post_test()
+    _answer(after, correct=True)
+    summary = after.compare()
+    assert "no warm-up answers in this session" in summary and "that is fine" in summary
+    assert "not taken" in after.report.value
+
+
+def test_post_test_with_nothing_answered_asks_for_answers_first():
+    after = questions.post_test()
+    assert after.compare().startswith("Answer the questions above first")
+
+
+def test_the_later_attempt_does_not_replace_the_first():
+    before = warm_up()
+    _answer(before, correct=True)
+    _answer(before, correct=False)  # retrying later does not change what the warm-up measured
+    rows, summary = questions.compare_attempts(before.results(), before.results())
+    assert all(r.before.startswith("best answer") for r in rows)
+    assert "5 of 5" in summary
