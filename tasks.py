@@ -3,6 +3,7 @@
 
     python3 tasks.py lab        set up (first time only) and open the course in JupyterLab
     python3 tasks.py test       set up (first time only) and run every test
+    python3 tasks.py site       build the static, offline reading edition in _site/ (open _site/index.html)
 
 and, for authors:
 
@@ -111,7 +112,13 @@ def check(args: list[str]) -> int:
     return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
 
 
-COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check}
+def site(args: list[str]) -> int:
+    """Build the static reading edition (plain HTML, works offline) from the committed notebooks."""
+    ensure_env("run")
+    return run(PYTHON, "-m", "calcium_paradox.edition", "--root", ROOT, *args)
+
+
+COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check, "site": site}
 
 
 def main(argv: list[str]) -> int:
