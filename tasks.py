@@ -3,6 +3,7 @@
 
     python3 tasks.py lab        set up (first time only) and open the course in JupyterLab
     python3 tasks.py test       set up (first time only) and run every test
+    python3 tasks.py site       build the static, offline reading edition in _site/ (open _site/index.html)
 
 and, for authors:
 
@@ -10,7 +11,7 @@ and, for authors:
     python3 tasks.py outputs    sync, then re-run every notebook and save its outputs
     python3 tasks.py figures    regenerate every diagram in figures/
     python3 tasks.py check      run the notebook template check and print every problem
-    python3 tasks.py browser    run only the browser tests (JupyterLab in Chromium)
+    python3 tasks.py browser    run only the browser tests (JupyterLab and the static edition in Chromium)
     python3 tasks.py bench      measure how fast the explorers and notebooks are (also: make bench)
 
 Everything is installed into a virtual environment in .venv inside this folder;
@@ -122,8 +123,14 @@ def check(args: list[str]) -> int:
     return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
 
 
+def site(args: list[str]) -> int:
+    """Build the static reading edition (plain HTML, works offline) from the committed notebooks."""
+    ensure_env("run")
+    return run(PYTHON, "-m", "calcium_paradox.edition", "--root", ROOT, *args)
+
+
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
-            "browser": browser, "bench": bench}
+            "site": site, "browser": browser, "bench": bench}
 
 
 def main(argv: list[str]) -> int:
