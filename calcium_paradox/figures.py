@@ -25,6 +25,7 @@ from .checks.figure import check_figure
 from .diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
 from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
 from .diagrams.course_map import course_map_figure
+from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
 from .style import course_style
 
 
@@ -107,6 +108,40 @@ FIGURES: tuple[StaticFigure, ...] = (
             "blue muscle layer still showing on each side, and the channel is round and fully open. Captions say: "
             "plaque narrows the channel, with small specks and a plate of calcium; and channel stays open, the "
             "ring stiffens the wall. The takeaway: the two kinds sit in different layers and do different things."
+        ),
+    ),
+    StaticFigure(
+        name="02-carboxylation-switch",
+        draw=carboxylation_switch_figure,
+        alt="Diagram of the vitamin K switch: an enzyme helped by vitamin K turns inactive MGP into active MGP; warfarin-type drugs block it.",
+        description=(
+            "A flow diagram read from left to right. On the left, a dashed box labelled inactive MGP has four "
+            "empty, dashed circles marked Glu; the caption says it is not switched on (uncarboxylated) and cannot "
+            "grip calcium crystals. A solid arrow, labelled switch-on enzyme (gamma-carboxylase), leads to a solid "
+            "box on the right labelled active MGP. Its four circles are filled and marked Gla, and each holds a "
+            "black dot for calcium; the caption says it grips calcium and slows crystal growth, like a brake. "
+            "Above the arrow, a box says vitamin K (K1 or K2) is the helper, with an arrow down to the enzyme. "
+            "Below, a dashed box says warfarin-type drugs block vitamin K's recycling; a dashed line from it ends "
+            "in a bar under the arrow, with the words: blocks, more MGP stays inactive. A note at the bottom says "
+            "the same switch turns on clotting factors (liver) and osteocalcin (bone). The takeaway: vitamin K "
+            "does not steer calcium itself; it helps switch on proteins, and MGP is one of them."
+        ),
+    ),
+    StaticFigure(
+        name="02-inhibitors-promoters",
+        draw=inhibitors_promoters_figure,
+        alt="Tug of war: four brakes on calcium crystals pull left, four pushes pull right; in health the brakes hold.",
+        description=(
+            "A tug-of-war diagram. A rope runs across the middle with arrowheads at both ends. On the left, under "
+            "the heading brakes (inhibitors), slow crystal growth, four blue boxes with solid edges are tied to the "
+            "rope: MGP (switched on by vitamin K), fetuin-A (a blood protein), pyrophosphate (a small molecule) "
+            "and magnesium (mostly lab studies). On the right, under the heading pushes (promoters), speed it up, "
+            "four orange boxes with dashed edges are tied on with dashed lines: phosphate (high when kidneys fail), "
+            "calcium load (high blood calcium), inflammation and oxidative stress. A dotted vertical line in the "
+            "middle marks the tipping point. A yellow diamond on the rope sits just left of it, labelled health: "
+            "brakes hold. A note says blood carries enough calcium and phosphate to form crystals, and that losing "
+            "a brake or adding a push moves the rope to the right, so crystals start to grow. The takeaway: "
+            "calcification depends on a balance that the body actively holds, not on calcium simply overflowing."
         ),
     ),
 )

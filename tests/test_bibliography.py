@@ -57,21 +57,58 @@ def test_the_vendored_list_covers_the_shared_do_not_cite_list():
         assert first_word in ours, f"not in calcium_paradox/data/do_not_cite.yaml: {item['citation']}"
 
 
+def verification_problems(ref, pack: dict) -> list[str]:
+    """Why ``ref`` may not be cited yet, judged against the science pack's entries (empty: it may)."""
+    if ref.key not in pack:
+        # Allowed only with the course's own check recorded and every identifier present
+        # (a PubMed Central id stands in for a PMID: PMC only holds PubMed-indexed papers).
+        if not ref.checked.startswith("Not in the science pack. Verified on"):
+            return [f"{ref.key} is not in the vetted science pack and has no recorded verification"]
+        if not (ref.doi and (ref.pmid or ref.pmcid)):
+            return [f"{ref.key}: a source verified by the course needs a DOI and a PMID or PMC id"]
+        return []
+    vetted = pack[ref.key]
+    same_ids = [f"{ref.key}: {field} differs from the science pack" for field in ("doi", "pmid")
+                if vetted.get(field) and str(vetted[field]) != getattr(ref, field)]
+    if vetted.get("verified") != "full":
+        # A partial entry may be cited once the course has checked the missing piece and recorded how.
+        if not ref.checked.startswith("Partial in the science pack; missing piece checked on"):
+            return [f"{ref.key} is only '{vetted.get('verified')}' verified: check '{vetted.get('missing')}' "
+                    "first, and record the check in its 'checked' field"]
+        return same_ids
+    if str(vetted.get("doi", "")) != ref.doi or str(vetted.get("pmid", "")) != ref.pmid:
+        return [f"{ref.key}: identifiers differ from the science pack"]
+    return []
+
+
 @pytest.mark.parametrize("ref", ENTRIES, ids=lambda r: r.key)
 def test_every_entry_is_fully_verified_in_the_science_pack_or_by_the_course(ref):
     if not SHARED.exists():
         pytest.skip(f"shared science pack not found at {SHARED}")
     pack = {r["key"]: r for r in yaml.safe_load(SHARED.read_text("utf-8"))["references"]}
-    if ref.key not in pack:
-        # Allowed only with the course's own check recorded and every identifier present.
-        assert ref.checked.startswith("Not in the science pack. Verified on"), (
-            f"{ref.key} is not in the vetted science pack and has no recorded verification"
-        )
-        assert ref.doi and ref.pmid, f"{ref.key}: a source verified by the course needs both DOI and PMID"
-        return
-    vetted = pack[ref.key]
-    assert vetted.get("verified") == "full", f"{ref.key} is only '{vetted.get('verified')}' verified: check '{vetted.get('missing')}' first"
-    assert str(vetted.get("doi", "")) == ref.doi and str(vetted.get("pmid", "")) == ref.pmid
+    assert verification_problems(ref, pack) == []
+
+
+def test_the_verification_rule_refuses_unchecked_and_mismatched_entries():
+    base = dict(authors="A B", title="T", journal="J", year=2020)
+    pack = {"full1": {"verified": "full", "doi": "10.1/x", "pmid": "12345"},
+            "part1": {"verified": "partial", "doi": "10.1/y", "missing": "authors"}}
+    checked = "Partial in the science pack; missing piece checked on 2026-11-21: authors on the publisher's page."
+    ok_partial = bibliography.Reference(key="part1", doi="10.1/y", checked=checked, **base)
+    assert verification_problems(ok_partial, pack) == []
+    unchecked = bibliography.Reference(key="part1", doi="10.1/y", checked="Looks fine.", **base)
+    assert "only 'partial' verified" in verification_problems(unchecked, pack)[0]
+    wrong_doi = bibliography.Reference(key="part1", doi="10.1/z", checked=checked, **base)
+    assert "doi differs" in verification_problems(wrong_doi, pack)[0]
+    wrong_full = bibliography.Reference(key="full1", doi="10.1/x", pmid="99999", **base)
+    assert "identifiers differ" in verification_problems(wrong_full, pack)[0]
+    own = "Not in the science pack. Verified on 2026-11-21."
+    outside = bibliography.Reference(key="new1", doi="10.1/n", checked=own, **base)
+    assert "PMID or PMC id" in verification_problems(outside, pack)[0]
+    with_pmc = bibliography.Reference(key="new1", doi="10.1/n", pmcid="PMC1", checked=own, **base)
+    assert verification_problems(with_pmc, pack) == []
+    unrecorded = bibliography.Reference(key="new1", doi="10.1/n", pmid="12345", **base)
+    assert "no recorded verification" in verification_problems(unrecorded, pack)[0]
 
 
 def test_cited_keys_are_found_in_order_without_repeats():
