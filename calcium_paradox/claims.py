@@ -66,7 +66,7 @@ class ClaimSet:
         raise KeyError(f"No claim {claim_id!r} in calcium_paradox/data/claims.yaml.")
 
     def article_name(self, claim: Claim) -> str:
-        return f"article {claim.article} ({self.articles[claim.article]})"
+        return f"article {claim.article}, {self.articles[claim.article]}"
 
 
 def _surname(name: str) -> str:
@@ -273,7 +273,9 @@ class StaticClaims:
         lines = []
         for number, claim in enumerate(self.claim_set.claims, 1):
             lines += [
-                f"**Claim {number}** (from {self.claim_set.article_name(claim)}): {claim.claim}",
+                f"**Claim {number}**, from {self.claim_set.article_name(claim)}:",
+                "",
+                f"> {claim.claim}",
                 "",
                 "<details><summary>Show the evidence-based verdict</summary>",
                 "",
