@@ -29,7 +29,7 @@ def _model(params):
 class ForestView:
     """Both panels, drawn once with a slot for every estimate; each update refills the slots."""
 
-    figsize = (12.0, 11.5)
+    figsize = (12.0, 10.4)
 
     def build(self, fig: Figure) -> None:
         fig.set_layout_engine("none")  # the panels are placed by hand, row height by row height
@@ -39,12 +39,12 @@ class ForestView:
         ratio_ax, difference_ax = explorer_layout(fig, len(ratios), len(differences))
         self.ratio = ForestPanel(
             ratio_ax, "ratio", len(ratios), limits=limits_for(ratios, "ratio"),
-            title="Ratios: how often the outcome happened, compared",
+            title="Ratios: how often, compared",
             empty_message="No ratio in this view.",
         )
         self.difference = ForestPanel(
             difference_ax, "difference", len(differences), limits=limits_for(differences, "difference"),
-            title="Differences in how much calcium scores grew",
+            title="Differences in calcium score growth",
             empty_message="No calcium-score difference in this view.",
         )
         fig.legend(handles=legend_handles(), loc="lower center", ncols=3, fontsize=LEGEND_SIZE,
