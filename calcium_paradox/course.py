@@ -24,6 +24,12 @@ DISCLAIMER = (
 
 TOY_MODEL_LABEL = "Toy model — illustrative, not clinical"
 
+#: The label of an explorer that shows real published numbers instead of a toy model.
+EVIDENCE_LABEL = "Published results — for learning, not clinical advice"
+
+#: Every explorer opens with one of these labels (toy model, or real published numbers).
+EXPLORER_LABELS = (TOY_MODEL_LABEL, EVIDENCE_LABEL)
+
 
 @dataclass(frozen=True)
 class Chapter:

@@ -26,6 +26,7 @@ from .diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
 from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
 from .diagrams.course_map import course_map_figure
 from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
+from .diagrams.forest import reading_a_forest_plot_figure
 from .style import course_style
 
 
@@ -143,6 +144,23 @@ FIGURES: tuple[StaticFigure, ...] = (
             "a brake or adding a push moves the rope to the right, so crystals start to grow. The takeaway: "
             "calcification depends on a balance that the body actively holds, not on calcium simply overflowing."
         ),
+    ),
+    StaticFigure(
+        name="06-reading-a-forest-plot",
+        draw=reading_a_forest_plot_figure,
+        alt="Forest plot of two MESA results with labels: point estimate, 95% confidence interval and the line of no effect at 1.",
+        description=(
+            "A forest plot with two rows, both from the MESA study, and arrows that name its parts. The horizontal "
+            "axis is a ratio on a log scale, from about 0.5 to 2.5, with a dashed vertical line at 1 labelled "
+            "no effect. Top row: calcium intake (food plus any pills), highest fifth against lowest fifth, and new "
+            "coronary artery calcium; an orange dot at 0.73 with a line from 0.57 to 0.93, all left of 1, labelled "
+            "less often. Bottom row: people who took calcium pills against people who did not; a dot at 1.22, "
+            "labelled point estimate, the study's best guess, and a line from 1.07 to 1.39, labelled 95% "
+            "confidence interval, the range where the true value could well be. A column on the right repeats the "
+            "numbers. The takeaway: read where the whole interval sits against the line of no effect; here the two "
+            "results point in opposite directions."
+        ),
+        diagram=False,
     ),
 )
 

@@ -72,7 +72,9 @@ def verification_problems(ref, pack: dict) -> list[str]:
                 if vetted.get(field) and str(vetted[field]) != getattr(ref, field)]
     if vetted.get("verified") != "full":
         # A partial entry may be cited once the course has checked the missing piece and recorded how.
-        if not ref.checked.startswith("Partial in the science pack; missing piece checked on"):
+        recorded = ref.checked.startswith("Partial in the science pack") and (
+            "missing piece checked on" in ref.checked or "Verified on" in ref.checked)
+        if not recorded:
             return [f"{ref.key} is only '{vetted.get('verified')}' verified: check '{vetted.get('missing')}' "
                     "first, and record the check in its 'checked' field"]
         return same_ids

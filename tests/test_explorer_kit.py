@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calcium_paradox.checks.figure import check_figure
-from calcium_paradox.course import TOY_MODEL_LABEL
+from calcium_paradox.course import EVIDENCE_LABEL, EXPLORER_LABELS, TOY_MODEL_LABEL
 from calcium_paradox.explorers import REGISTRY, Choice, Explorer, ExplorerSpec, Slider, explore, key_state
 from calcium_paradox.explorers.bathtub import SPEC as TUB
 
@@ -51,6 +51,16 @@ def test_clamping_and_rounding_messages_say_what_happened():
     assert SLIDER.coerce("7", 4) == (7.0, "")
 
 
+def test_toy_models_are_labelled_as_toys_unless_a_spec_shows_published_numbers():
+    from dataclasses import replace
+
+    assert TUB.label == TOY_MODEL_LABEL, "toy models keep the toy label by default"
+    assert Explorer(TUB).label_html.value.startswith(f"<p><strong>{TOY_MODEL_LABEL}.")
+    evidence = Explorer(replace(TUB, label=EVIDENCE_LABEL))
+    assert evidence.label_html.value.startswith(f"<p><strong>{EVIDENCE_LABEL}.")
+    assert evidence._repr_mimebundle_()["text/plain"].startswith(EVIDENCE_LABEL)
+
+
 def test_choice_rejects_unknown_options_with_a_message():
     choice = Choice("kind", "Kind", (("None", "none"), ("Both", "both")), "none")
     assert choice.coerce("both", "none") == ("both", "")
@@ -68,6 +78,7 @@ def test_choice_rejects_unknown_options_with_a_message():
         ({"controls": (Slider("d", "Your score", 0, 1, 0.1, 0.5),)}, "toy units only"),
         ({"controls": (Slider("d", "Level", 0, 1, 0.1, 2),)}, "outside its range"),
         ({"controls": (Slider("d", "", 0, 1, 0.1, 0.5),)}, "visible label"),
+        ({"label": "Simulation"}, "one of the course's labels"),
     ],
 )
 def test_specs_that_break_the_rules_are_refused(changes, message):
@@ -81,7 +92,7 @@ def explorer(request):
 
 
 def test_explorer_has_the_label_reset_and_a_number_box_per_slider(explorer):
-    assert TOY_MODEL_LABEL in explorer.label_html.value
+    assert explorer.spec.label in EXPLORER_LABELS and explorer.spec.label in explorer.label_html.value
     assert explorer.reset_button.description == "Reset"
     sliders = [c for c in explorer.spec.controls if isinstance(c, Slider)]
     assert set(explorer.number_boxes) == {c.name for c in sliders}
@@ -89,7 +100,7 @@ def test_explorer_has_the_label_reset_and_a_number_box_per_slider(explorer):
     for widget in explorer.inputs.values():
         assert widget.description, "every control has a visible label"
     text = explorer._repr_mimebundle_()["text/plain"]
-    assert text.startswith(TOY_MODEL_LABEL) and explorer.sentence in text
+    assert text.startswith(explorer.spec.label) and explorer.sentence in text
 
 
 def test_each_control_changes_the_picture_and_the_sentence_and_reset_restores_them(explorer):

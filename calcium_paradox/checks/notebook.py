@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .. import bibliography, course, questions
-from ..course import TOY_MODEL_LABEL
+from ..course import EXPLORER_LABELS
 
 MAX_CODE_LINES = 15
 MAX_READING_GRADE = 8.0
@@ -307,9 +307,10 @@ class _Checker:
             cell = self.cells[i]
             texts = [o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])]
             texts = ["".join(t) if isinstance(t, list) else t for t in texts]
-            if cell["cell_type"] == "code" and not any(t.startswith(TOY_MODEL_LABEL) for t in texts):
+            if cell["cell_type"] == "code" and not any(t.startswith(EXPLORER_LABELS) for t in texts):
                 self.add(i, "the 'observe' cell must show an explorer from calcium_paradox.explorers "
-                            f"(its output starts with '{TOY_MODEL_LABEL}').")
+                            f"(its output starts with '{EXPLORER_LABELS[0]}', or '{EXPLORER_LABELS[1]}' "
+                            "for real published numbers).")
         for i in self.cells_tagged("observe"):
             after = [j for j in self.cells_tagged("static-fallback") if j > i]
             if self.cells[i]["cell_type"] == "code" and not after:

@@ -6,7 +6,9 @@ An explorer is described by an :class:`ExplorerSpec`:
 - ``model(params) -> result``: a pure toy model (from ``calcium_paradox.models``);
 - ``make_view() -> View``: draws the figure once (``build``) and then changes
   its artists in place (``update``) instead of making a new figure each time;
-- ``describe(params, result) -> str``: one plain sentence about the current state.
+- ``describe(params, result) -> str``: one plain sentence about the current state;
+- ``label``: the label it opens with, "Toy model — illustrative, not clinical" unless
+  it shows real published numbers (``course.EVIDENCE_LABEL``).
 
 :class:`Explorer` turns a spec into widgets: each slider gets a number box
 (typed values are checked, rounded to the slider's step and clamped to its
@@ -31,7 +33,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
-from ..course import TOY_MODEL_LABEL
+from ..course import EXPLORER_LABELS, TOY_MODEL_LABEL
 from ..style import course_style
 
 MAX_CONTROLS = 4
@@ -127,6 +129,7 @@ class ExplorerSpec:
     make_view: Callable[[], View]
     describe: Callable[[Mapping[str, Any], Any], str]
     intro: str = ""
+    label: str = TOY_MODEL_LABEL
 
     @property
     def defaults(self) -> dict[str, Any]:
@@ -172,6 +175,8 @@ def _laid_out_figure(spec: ExplorerSpec):
 
 def validate_spec(spec: ExplorerSpec) -> None:
     """Raise ``ValueError`` if a spec breaks the kit's rules (checked when an explorer is built)."""
+    if spec.label not in EXPLORER_LABELS:
+        raise ValueError(f"Explorer {spec.key!r} must open with one of the course's labels {EXPLORER_LABELS}.")
     if not 1 <= len(spec.controls) <= MAX_CONTROLS:
         raise ValueError(f"Explorer {spec.key!r} has {len(spec.controls)} controls; use 1 to {MAX_CONTROLS}.")
     names = [c.name for c in spec.controls]
@@ -303,7 +308,7 @@ class Explorer:
         self.reset_button.add_class("cp-reset")
         self.reset_button.on_click(lambda _button: self.reset())
         self.label_html = widgets.HTML(
-            f"<p><strong>{TOY_MODEL_LABEL}.</strong> {html.escape(self.spec.title)}"
+            f"<p><strong>{html.escape(self.spec.label)}.</strong> {html.escape(self.spec.title)}"
             + (f" {html.escape(self.spec.intro)}" if self.spec.intro else "") + "</p>"
         )
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
@@ -387,5 +392,5 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs):
         data = self.widget._repr_mimebundle_(**kwargs)
-        data["text/plain"] = f"{TOY_MODEL_LABEL}. {self.spec.title} {self.sentence}"
+        data["text/plain"] = f"{self.spec.label}. {self.spec.title} {self.sentence}"
         return data
