@@ -12,10 +12,11 @@ from matplotlib.figure import Figure
 
 from .bathtub import SPEC as BATHTUB
 from .calcium_bank import SPEC as CALCIUM_BANK
+from .common_causes import SPEC as COMMON_CAUSES
 from .kit import Choice, Explorer, ExplorerSpec, Slider
 from .stiff_pipes import SPEC as STIFF_PIPES
 
-REGISTRY: dict[str, ExplorerSpec] = {spec.key: spec for spec in (BATHTUB, CALCIUM_BANK, STIFF_PIPES)}
+REGISTRY: dict[str, ExplorerSpec] = {spec.key: spec for spec in (BATHTUB, CALCIUM_BANK, STIFF_PIPES, COMMON_CAUSES)}
 
 
 def _spec(key: str) -> ExplorerSpec:

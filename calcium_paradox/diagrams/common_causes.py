@@ -1,0 +1,111 @@
+"""Chapter 05 pictures: the common-causes explorer, the shared-causes diagram and a bone-drug trial.
+
+The explorer view draws a made-up population once and then only moves its dots,
+trend line, bars and labels, so a redraw is cheap. The two static figures are
+drawn from fixed numbers: the shared causes named in reviews, and the median
+changes reported by the SALTIRE2 secondary analysis.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
+
+from ..display import new_figure
+from ..models.common_causes import BOUNDS, PopulationState, age_group_label, link_words, trend_line
+from ..style import FILL_COLOURS, LINE_COLOURS, course_style
+
+OTHER_AGES = "#767676"  #: grey for people outside the chosen age group (4.5:1 on white)
+X_MAX = 80.0  #: bone loss axis (the toy keeps almost everyone below this)
+
+
+def draw_scatter(ax: Axes) -> dict:
+    """Axes and empty artists for the population; ``update_scatter`` fills them in."""
+    ax.set_xlim(0, X_MAX)
+    ax.set_ylim(*BOUNDS)
+    ax.set_xlabel("Bone loss (toy units; more = weaker bones)")
+    ax.set_ylabel("Artery calcium (toy units)")
+    others = ax.plot([], [], linestyle="none", marker=".", markersize=3, color=OTHER_AGES,
+                     label="other ages")[0]
+    people = ax.plot([], [], linestyle="none", marker="o", markersize=2.2, color=LINE_COLOURS["blue"],
+                     label="everyone")[0]
+    trend = ax.plot([], [], linestyle="-", marker="", color=LINE_COLOURS["black"], linewidth=2.5,
+                    label="trend line")[0]
+    legend = ax.legend(handles=[people, trend, others], loc="upper left", fontsize=10, markerscale=2.5,
+                       frameon=True, framealpha=1.0, edgecolor=LINE_COLOURS["black"])
+    title = ax.set_title("")
+    return {"others": others, "people": people, "trend": trend, "legend": legend, "title": title}
+
+
+def update_scatter(artists: dict, state: PopulationState) -> None:
+    chosen = state.in_group
+    x, y = state.bone_loss, state.artery_calcium
+    artists["people"].set_data(x[chosen], y[chosen])
+    artists["others"].set_data(x[~chosen], y[~chosen])
+    slope, intercept = trend_line(x[chosen], y[chosen])
+    xs = np.array([x[chosen].min(), x[chosen].max()])
+    artists["trend"].set_data(xs, intercept + slope * xs)
+    legend = artists["legend"]
+    people_text, _, others_text = legend.get_texts()
+    _, _, others_handle = legend.legend_handles
+    if state.group is None:
+        people_text.set_text("one dot = one person")
+        others_text.set_visible(False)
+        others_handle.set_visible(False)
+        artists["title"].set_text(f"{len(x):,} made-up people, all ages")
+    else:
+        people_text.set_text(f"{age_group_label(state.group)} ({int(chosen.sum())} people)")
+        others_text.set_visible(True)
+        others_handle.set_visible(True)
+        artists["title"].set_text(f"Only {age_group_label(state.group)} compared")
+
+
+def draw_link_bars(ax: Axes) -> dict:
+    """Two bars: the link across everyone, and the link within age groups."""
+    ax.set_xlim(-0.25, 1.35)  # room to the right for the value labels
+    ax.set_ylim(-0.6, 2.0)
+    ax.set_xticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    ax.set_yticks([])
+    ax.set_title("How strong is the link?")
+    ax.set_xlabel("Correlation r (0 = no link, 1 = perfect)")
+    ax.set_ylabel("Who is compared")
+    ax.axvline(0, color=LINE_COLOURS["black"], linewidth=1.5, label="_zero")
+    bars, values, names = [], [], []
+    for y, fill, hatch in ((1.2, FILL_COLOURS["sky"], ""), (0.0, FILL_COLOURS["orange"], "//")):
+        bars.append(ax.add_patch(Rectangle((0, y - 0.25), 0, 0.5, facecolor=fill, edgecolor=LINE_COLOURS["black"],
+                                           linewidth=1.5, hatch=hatch)))
+        values.append(ax.text(0, y, "", va="center", ha="left", fontsize=11))
+        names.append(ax.text(-0.23, y + 0.33, "", va="bottom", ha="left", fontsize=11))
+    names[0].set_text("Everyone together")
+    return {"bars": bars, "values": values, "names": names}
+
+
+def update_link_bars(artists: dict, state: PopulationState) -> None:
+    within = "Within each 10-year age group" if state.group is None else f"Only {age_group_label(state.group)}"
+    artists["names"][1].set_text(within)
+    for bar, text, r in zip(artists["bars"], artists["values"], (state.r_everyone, state.r_compared)):
+        bar.set_width(r)
+        text.set_position((max(r, 0.0) + 0.02, bar.get_y() + 0.25))
+        text.set_text(f"{r:.2f} ({link_words(r)})")
+
+
+class CommonCausesDrawing:
+    """The common-causes explorer's view: the population (left) and the link's strength (right)."""
+
+    figsize = (10.5, 4.6)
+
+    def build(self, fig: Figure) -> None:
+        scatter_ax, bars_ax = fig.subplots(1, 2, width_ratios=[1.45, 1])
+        self.scatter = draw_scatter(scatter_ax)
+        self.bars = draw_link_bars(bars_ax)
+
+    def dynamic_artists(self) -> list:
+        s, b = self.scatter, self.bars
+        return [s["others"], s["people"], s["trend"], s["legend"], s["title"],
+                *b["bars"], *b["values"], b["names"][1]]
+
+    def update(self, params, state: PopulationState) -> None:
+        update_scatter(self.scatter, state)
+        update_link_bars(self.bars, state)
