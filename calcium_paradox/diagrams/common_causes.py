@@ -22,19 +22,24 @@ X_MAX = 80.0  #: bone loss axis (the toy keeps almost everyone below this)
 
 
 def draw_scatter(ax: Axes) -> dict:
-    """Axes and empty artists for the population; ``update_scatter`` fills them in."""
+    """Axes and empty artists for the population; ``update_scatter`` fills them in.
+
+    The legend's wording fits every state, so it is drawn once (a legend is slow to redraw).
+    """
     ax.set_xlim(0, X_MAX)
     ax.set_ylim(*BOUNDS)
     ax.set_xlabel("Bone loss (toy units; more = weaker bones)")
     ax.set_ylabel("Artery calcium (toy units)")
     others = ax.plot([], [], linestyle="none", marker=".", markersize=3, color=OTHER_AGES,
-                     label="other ages")[0]
+                     label="people of other ages")[0]
     people = ax.plot([], [], linestyle="none", marker="o", markersize=2.2, color=LINE_COLOURS["blue"],
-                     label="everyone")[0]
+                     label="people compared")[0]
     trend = ax.plot([], [], linestyle="-", marker="", color=LINE_COLOURS["black"], linewidth=2.5,
-                    label="trend line")[0]
-    legend = ax.legend(handles=[people, trend, others], loc="upper left", fontsize=10, markerscale=2.5,
-                       frameon=True, framealpha=1.0, edgecolor=LINE_COLOURS["black"])
+                    label="trend line of those compared")[0]
+    # Below the axes, where no dot can cover it, so it is drawn once and never redrawn.
+    legend = ax.legend(handles=[people, others, trend], loc="upper center", bbox_to_anchor=(0.5, -0.16),
+                       ncols=3, fontsize=10, markerscale=2.5, frameon=False, columnspacing=1.2,
+                       handletextpad=0.4)
     title = ax.set_title("")
     return {"others": others, "people": people, "trend": trend, "legend": legend, "title": title}
 
@@ -47,19 +52,10 @@ def update_scatter(artists: dict, state: PopulationState) -> None:
     slope, intercept = trend_line(x[chosen], y[chosen])
     xs = np.array([x[chosen].min(), x[chosen].max()])
     artists["trend"].set_data(xs, intercept + slope * xs)
-    legend = artists["legend"]
-    people_text, _, others_text = legend.get_texts()
-    _, _, others_handle = legend.legend_handles
     if state.group is None:
-        people_text.set_text("one dot = one person")
-        others_text.set_visible(False)
-        others_handle.set_visible(False)
-        artists["title"].set_text(f"{len(x):,} made-up people, all ages")
+        artists["title"].set_text(f"All {len(x):,} made-up people compared")
     else:
-        people_text.set_text(f"{age_group_label(state.group)} ({int(chosen.sum())} people)")
-        others_text.set_visible(True)
-        others_handle.set_visible(True)
-        artists["title"].set_text(f"Only {age_group_label(state.group)} compared")
+        artists["title"].set_text(f"Only {age_group_label(state.group)} compared ({int(chosen.sum())} people)")
 
 
 def draw_link_bars(ax: Axes) -> dict:
@@ -77,7 +73,7 @@ def draw_link_bars(ax: Axes) -> dict:
         bars.append(ax.add_patch(Rectangle((0, y - 0.25), 0, 0.5, facecolor=fill, edgecolor=LINE_COLOURS["black"],
                                            linewidth=1.5, hatch=hatch)))
         values.append(ax.text(0, y, "", va="center", ha="left", fontsize=11))
-        names.append(ax.text(-0.23, y + 0.33, "", va="bottom", ha="left", fontsize=11))
+        names.append(ax.text(0.02, y + 0.33, "", va="bottom", ha="left", fontsize=11))
     names[0].set_text("Everyone together")
     return {"bars": bars, "values": values, "names": names}
 
@@ -94,7 +90,7 @@ def update_link_bars(artists: dict, state: PopulationState) -> None:
 class CommonCausesDrawing:
     """The common-causes explorer's view: the population (left) and the link's strength (right)."""
 
-    figsize = (10.5, 4.6)
+    figsize = (10.5, 4.9)
 
     def build(self, fig: Figure) -> None:
         scatter_ax, bars_ax = fig.subplots(1, 2, width_ratios=[1.45, 1])
@@ -103,7 +99,7 @@ class CommonCausesDrawing:
 
     def dynamic_artists(self) -> list:
         s, b = self.scatter, self.bars
-        return [s["others"], s["people"], s["trend"], s["legend"], s["title"],
+        return [s["others"], s["people"], s["trend"], s["title"],
                 *b["bars"], *b["values"], b["names"][1]]
 
     def update(self, params, state: PopulationState) -> None:
