@@ -149,6 +149,10 @@ def test_other_bad_inputs_are_refused_with_a_clear_message():
     for n in (5, 2.5, True, 10**7):
         with pytest.raises(ValueError, match="whole number of people"):
             draw_population(np.random.default_rng(0), n)
+    tiny = draw_population(np.random.default_rng(0), 10)  # this seed puts only 2 of 10 people in their forties
+    assert (tiny.age < 50).sum() == 2
+    with pytest.raises(ValueError, match="use a larger population"):
+        simulate(tiny, group=(40, 49))
     with pytest.raises(ValueError, match="seed must be a whole number"):
         fixed_population(-1)
     with pytest.raises(ValueError, match="same length"):

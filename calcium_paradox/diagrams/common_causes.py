@@ -111,8 +111,6 @@ class CommonCausesDrawing:
 
 SHARED_CAUSES = ("ageing", "menopause (less oestrogen)", "kidney disease", "diabetes", "inflammation",
                  "smoking", "low vitamin K status")
-SHARED_REGULATORS = ("PTH (parathyroid hormone)", "phosphate",
-                     "vitamin K-dependent proteins:\nosteocalcin (bone), MGP (arteries)")
 
 
 def _node(ax: Axes, x: float, y: float, w: float, h: float, title: str, body: str, fill: str, hatch: str = ""):

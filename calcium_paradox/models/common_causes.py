@@ -195,6 +195,8 @@ def simulate(draws: Draws, shared: float = 1.0, direct: float = 0.0, kidney: boo
         r_group = r_all
     else:
         in_group = groups == AGE_GROUPS.index(group)
+        if in_group.sum() < 3:
+            raise ValueError(f"Fewer than 3 people are {age_group_label(group)}; use a larger population.")
         r_group = correlation(bone[in_group], artery[in_group])
     return PopulationState(
         shared=s, direct=d, kidney=bool(kidney), group=group, age=draws.age, has_kidney_disease=sick,
