@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from .checks.figure import check_figure
 from .diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
 from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
+from .diagrams.common_causes import bone_drug_trial_figure, shared_causes_figure
 from .diagrams.course_map import course_map_figure
 from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
 from .diagrams.forest import reading_a_forest_plot_figure
@@ -161,6 +162,38 @@ FIGURES: tuple[StaticFigure, ...] = (
             "results point in opposite directions."
         ),
         diagram=False,
+    ),
+    StaticFigure(
+        name="05-shared-causes",
+        draw=shared_causes_figure,
+        alt="Diagram: shared causes and shared regulators point to both weaker bones and artery calcium; a dashed arrow between them is a question.",
+        description=(
+            "A diagram of four boxes joined by arrows. At the top, a box of shared causes lists ageing, menopause "
+            "(less oestrogen), kidney disease, diabetes, inflammation, smoking and low vitamin K status. Solid arrows "
+            "run from it down to two boxes: weaker bones on the left (lower bone density, more fractures; plain blue) "
+            "and artery calcium on the right (muscle cells in the wall act a bit like bone cells; yellow with dots). "
+            "At the bottom, a box of shared regulators lists PTH (parathyroid hormone), phosphate and the vitamin "
+            "K-dependent proteins osteocalcin (in bone) and MGP (in arteries), with solid arrows up to both boxes. "
+            "Between weaker bones and artery calcium runs a dashed, two-headed arrow labelled: direct link? not "
+            "shown in people. The takeaway: the two problems share causes and regulators, which is enough to make "
+            "them turn up together, even without calcium moving from one to the other."
+        ),
+    ),
+    StaticFigure(
+        name="05-bone-drug-trial",
+        draw=bone_drug_trial_figure,
+        diagram=False,
+        alt="Chart of the SALTIRE2 trial: median change in coronary and aortic calcium for placebo, denosumab and alendronic acid, all overlapping.",
+        description=(
+            "Two side-by-side charts from the SALTIRE2 trial in people with a narrowed heart valve (aortic "
+            "stenosis). Each chart has three rows: placebo (black circle), denosumab (blue square) and alendronic "
+            "acid (vermillion triangle). The marker is the median change in calcium score, in Agatston units; the "
+            "line shows where the middle half of patients fell. A dotted line marks no change. Left, coronary "
+            "arteries over 24 months: placebo +16 (from -64 to 148), denosumab +94 (0 to 212), alendronic acid +34 "
+            "(-62 to 134). Right, thoracic aorta over 12 months: placebo +132 (22 to 512), denosumab +118 (11 to "
+            "340), alendronic acid +116 (26 to 498). The takeaway: the groups overlap a lot and none of the drugs "
+            "clearly slowed or reversed artery calcium; a small trial like this cannot rule out a small effect."
+        ),
     ),
 )
 

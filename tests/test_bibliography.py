@@ -68,12 +68,13 @@ def verification_problems(ref, pack: dict) -> list[str]:
             return [f"{ref.key}: a source verified by the course needs a DOI and a PMID or PMC id"]
         return []
     vetted = pack[ref.key]
-    same_ids = [f"{ref.key}: {field} differs from the science pack" for field in ("doi", "pmid")
+    same_ids = [f"{ref.key}: {field} differs from the science pack" for field in ("doi", "pmid", "pmcid")
                 if vetted.get(field) and str(vetted[field]) != getattr(ref, field)]
     if vetted.get("verified") != "full":
         # A partial entry may be cited once the course has checked the missing piece and recorded how.
         recorded = ref.checked.startswith("Partial in the science pack") and (
-            "missing piece checked on" in ref.checked or "Verified on" in ref.checked)
+            "missing piece checked on" in ref.checked or "Verified on" in ref.checked
+            or "Checked by the course:" in ref.checked)
         if not recorded:
             return [f"{ref.key} is only '{vetted.get('verified')}' verified: check '{vetted.get('missing')}' "
                     "first, and record the check in its 'checked' field"]

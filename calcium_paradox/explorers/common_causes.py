@@ -1,0 +1,48 @@
+"""Chapter 05's explorer: common causes (a link between weak bones and artery calcium without a pipe)."""
+
+from __future__ import annotations
+
+from ..diagrams.common_causes import CommonCausesDrawing
+from ..models.common_causes import AGE_GROUPS, age_group_label, fixed_population, link_words, simulate
+from .kit import Choice, ExplorerSpec, Slider
+
+GROUP_OPTIONS = (("Everyone together", None),) + tuple(
+    (f"Only people aged {low}–{high}", (low, high)) for low, high in AGE_GROUPS
+)
+KIDNEY_OPTIONS = (("Some people have it (more with age)", True), ("Nobody has it", False))
+
+
+def _model(params):
+    return simulate(fixed_population(), params["shared"], params["direct"], params["kidney"], params["group"])
+
+
+def describe(params, state) -> str:
+    causes = ("no shared causes" if state.shared == 0 else f"shared causes at strength {state.shared:g}")
+    direct = ("no direct link from bone loss to artery calcium" if state.direct == 0
+              else f"a direct link of strength {state.direct:g}")
+    kidney = "kidney disease in some people" if state.kidney else "nobody with kidney disease"
+    within = ("within 10-year age groups" if state.group is None else f"within {age_group_label(state.group)}")
+    return (f"With {causes}, {direct} and {kidney}: across everyone the link between bone loss and artery "
+            f"calcium is {link_words(state.r_everyone)} (r = {state.r_everyone:.2f}); "
+            f"{within} it is {link_words(state.r_compared)} (r = {state.r_compared:.2f}).")
+
+
+SPEC = ExplorerSpec(
+    key="common_causes",
+    title="Common causes.",
+    intro=("3,000 made-up people. Age and kidney disease raise both bone loss and artery calcium; "
+           "the direct link starts at 0. Watch the dots (left) and the strength of the link (right)."),
+    controls=(
+        Slider("shared", "Strength of shared causes (0 to 1)", 0.0, 1.0, 0.1, 1.0,
+               help="How much age and kidney disease raise both bone loss and artery calcium (0 = not at all)"),
+        Slider("direct", "Direct effect of bone loss (0 to 1)", 0.0, 1.0, 0.1, 0.0,
+               help="How much bone loss itself adds artery calcium in this toy (0 = none, as the toy starts)"),
+        Choice("group", "Compare", GROUP_OPTIONS, None,
+               help="Compare everyone, or only people in one 10-year age group"),
+        Choice("kidney", "Kidney disease", KIDNEY_OPTIONS, True,
+               help="Whether anyone in the made-up population has kidney disease"),
+    ),
+    model=_model,
+    make_view=CommonCausesDrawing,
+    describe=describe,
+)
