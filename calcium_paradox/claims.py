@@ -165,6 +165,9 @@ class ClaimCheck:
             layout=widgets.Layout(border="1px solid #767676", padding="0.5em", margin="0.5em 0"),
         )
         self.widget.add_class("cp-claim-check")
+        self.choices.add_class("cp-choices")
+        self.feedback.add_class("cp-feedback")
+        self.claim_html.add_class("cp-claim")
         self._show_claim()
 
     # ----- state ------------------------------------------------------------------------

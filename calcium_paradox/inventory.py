@@ -8,7 +8,8 @@ A notebook shows widgets only through the course's own calls:
 
 - ``explore("key")`` — an explorer from :data:`calcium_paradox.explorers.REGISTRY`;
 - ``ask("ID")`` and ``ask_all("ID", ...)`` — questions from the bank;
-- ``warm_up()`` and ``post_test()`` — the misconception probe.
+- ``warm_up()`` and ``post_test()`` — the misconception probe;
+- ``claim_check()`` — the claim check of chapter 06.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PROBE_CALLS = ("warm_up", "post_test")
 class Inventory:
     explorers: tuple[str, ...]
     questions: tuple[str, ...]
+    claim_checks: int = 0
 
 
 def _string_args(call: ast.Call, where: str) -> list[str]:
@@ -42,6 +44,7 @@ def widgets_in_source(source: str, where: str = "cell") -> Inventory:
     """The explorers and questions one piece of notebook code shows, in order."""
     explorers: list[str] = []
     questions: list[str] = []
+    claim_checks = 0
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
@@ -56,7 +59,9 @@ def widgets_in_source(source: str, where: str = "cell") -> Inventory:
             questions += _string_args(node, where)
         elif name in PROBE_CALLS:
             questions += list(load_bank().probe)
-    return Inventory(tuple(explorers), tuple(questions))
+        elif name == "claim_check":
+            claim_checks += 1
+    return Inventory(tuple(explorers), tuple(questions), claim_checks)
 
 
 def widgets_in(notebook: str | Path) -> Inventory:
@@ -65,10 +70,12 @@ def widgets_in(notebook: str | Path) -> Inventory:
     cells = json.loads(path.read_text("utf-8"))["cells"]
     explorers: list[str] = []
     questions: list[str] = []
+    claim_checks = 0
     for number, cell in enumerate(cells, start=1):
         if cell["cell_type"] != "code":
             continue
         found = widgets_in_source("".join(cell["source"]), f"{path.name}, cell {number}")
         explorers += found.explorers
         questions += found.questions
-    return Inventory(tuple(explorers), tuple(questions))
+        claim_checks += found.claim_checks
+    return Inventory(tuple(explorers), tuple(questions), claim_checks)

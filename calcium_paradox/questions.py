@@ -28,6 +28,18 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 NO_CHOICE = "Please choose an answer first, then press “Check answer”."
 NO_CONFIDENCE = "Please also say how sure you are, then press “Check answer”."
 
+#: Lets long answer options wrap onto several lines, each with its radio button in view. Without
+#: it, JupyterLab gives every option one fixed-height line, so a long option loses its button and
+#: overlaps the next one in a narrow window.
+CHOICES_CSS = (
+    "<style>"
+    ".cp-choices .widget-radio-box {height: auto; overflow: visible;}"
+    ".cp-choices .widget-radio-box label {height: auto; min-height: var(--jp-widgets-inline-height);"
+    " line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; margin: 2px 0;}"
+    ".cp-choices .widget-radio-box input {flex: none; margin: 0.3em 0.5em 0 0;}"
+    "</style>"
+)
+
 
 def plain(text: str) -> str:
     """Feedback as the widget shows it: citation links become their text (the sources are listed below)."""
@@ -114,7 +126,7 @@ class SelfCheck:
     def __init__(self, question: Question):
         self.question = question
         self.attempts: list[tuple[int, str | None, bool]] = []
-        self.prompt = widgets.HTML(f"<p><strong>{html.escape(question.prompt)}</strong></p>")
+        self.prompt = widgets.HTML(f"{CHOICES_CSS}<p><strong>{html.escape(question.prompt)}</strong></p>")
         self.choices = widgets.RadioButtons(
             options=[(o.text, i) for i, o in enumerate(question.options)],
             value=None,
@@ -136,6 +148,8 @@ class SelfCheck:
         )
         self.feedback = widgets.HTML(value="")
         self.feedback.add_class("cp-feedback")
+        self.choices.add_class("cp-choices")
+        self.confidence.add_class("cp-choices")
         self.message = ""  # the feedback as plain text (what the learner reads)
         self.button.on_click(lambda _button: self.check())
         self.widget = widgets.VBox(

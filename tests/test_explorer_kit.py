@@ -224,3 +224,19 @@ def test_key_state_refuses_unknown_controls_and_values_off_the_slider():
         key_state("stiff_pipes", kind="plaque")
     with pytest.raises(KeyError, match="No explorer 'teapot'"):
         explore("teapot")
+
+
+@pytest.mark.parametrize("spec", list(REGISTRY.values()), ids=lambda s: s.key)
+def test_every_list_shows_its_choice_after_each_change_and_after_reset(spec):
+    """A list always shows the option in use, even when an option's value is None or a tuple."""
+    explorer = Explorer(spec)
+    for control in (c for c in spec.controls if isinstance(c, Choice)):
+        labels = [text for text, _ in control.options]
+        for position, value in enumerate(control.values()):
+            explorer.inputs[control.name].value = position  # what the browser sends: the option's position
+            assert explorer.params[control.name] == value
+            assert explorer.inputs[control.name].label == labels[position]
+        explorer.reset()
+        assert explorer.inputs[control.name].label == labels[control.values().index(control.default)]
+        assert explorer.params[control.name] == control.default
+

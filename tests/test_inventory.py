@@ -19,6 +19,10 @@ def test_finds_explorers_and_questions_in_order():
     assert found.questions == ("N00-Q1", "N01-E1", "N01-E2")
 
 
+def test_counts_claim_checks():
+    assert widgets_in_source("claim_check()\nx = 1").claim_checks == 1
+
+
 def test_the_probe_expands_to_its_questions():
     assert widgets_in_source("warm_up()").questions == load_bank().probe
 

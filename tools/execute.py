@@ -8,6 +8,8 @@ only what really changed.
 
 from __future__ import annotations
 
+import base64
+import io
 import sys
 import time
 from pathlib import Path
@@ -27,8 +29,37 @@ def execute(path: Path) -> float:
     client.execute()
     if not _has_widgets(nb):
         nb.metadata.pop("widgets", None)
+    shrink_saved_images(nb)
+    drop_empty_layouts(nb)
     nbformat.write(nb, path)
     return time.perf_counter() - start
+
+
+def shrink_saved_images(nb) -> int:
+    """Store explorer pictures in the saved widget state as 256-colour PNGs; returns bytes saved.
+
+    Live explorers encode full-colour PNGs because that is fastest; the copy saved in
+    the notebook (for readers without a kernel) is re-encoded once here, as the course's
+    static figures are, so notebooks stay small. The picture looks the same.
+    """
+    from PIL import Image
+
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    saved = 0
+    for model in state.values():
+        if model.get("model_name") != "ImageModel" or model.get("state", {}).get("format") != "png":
+            continue
+        for buffer in model.get("buffers", []):
+            if buffer.get("path") != ["value"] or buffer.get("encoding") != "base64":
+                continue
+            original = base64.b64decode(buffer["data"])
+            image = Image.open(io.BytesIO(original)).convert("RGB")
+            small = io.BytesIO()
+            image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(small, format="png", optimize=True)
+            if len(small.getvalue()) < len(original):
+                buffer["data"] = base64.b64encode(small.getvalue()).decode("ascii")
+                saved += len(original) - len(small.getvalue())
+    return saved
 
 
 def _has_widgets(nb) -> bool:
@@ -49,3 +80,20 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def drop_empty_layouts(nb) -> int:
+    """Leave unset (null) layout properties out of the saved widget state; returns how many were dropped.
+
+    Every layout property defaults to null, so a widget renders the same without them,
+    and a notebook with a few dozen widgets is then about 100 KB smaller.
+    """
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    dropped = 0
+    for model in state.values():
+        if model.get("model_name") == "LayoutModel" and model.get("model_module") == "@jupyter-widgets/base":
+            values = model.get("state", {})
+            for key in [k for k, v in values.items() if v is None]:
+                del values[key]
+                dropped += 1
+    return dropped

@@ -291,8 +291,11 @@ class Explorer:
                 self.number_boxes[control.name] = box
                 row = widgets.HBox([slider, box])
             else:
+                # The list holds positions, not the values themselves: ipywidgets treats an option
+                # whose value is None as "nothing selected", and positions avoid comparing tuples.
                 slider = widgets.Dropdown(
-                    options=list(control.options), value=control.default, description=control.label,
+                    options=[(text, i) for i, (text, _) in enumerate(control.options)],
+                    value=control.values().index(control.default), description=control.label,
                     tooltip=control.help or control.label, style=label_width,
                     layout=widgets.Layout(width=f"calc({label_width['description_width']} + 22em)"),
                 )
@@ -325,14 +328,23 @@ class Explorer:
         self.widget.add_class(f"cp-explorer-{self.spec.key}")
 
     def _on_widget(self, name: str, change) -> None:
-        if not self._syncing:
-            self.set_value(name, change["new"])
+        if self._syncing:
+            return
+        control = self.control(name)
+        new = change["new"]
+        if isinstance(control, Choice):
+            new = control.values()[new] if isinstance(new, int) and 0 <= new < len(control.options) else new
+        self.set_value(name, new)
 
     def _sync_widgets(self) -> None:
         self._syncing = True
         try:
             for name, value in self.params.items():
-                self.inputs[name].value = value
+                control = self.control(name)
+                if isinstance(control, Choice):
+                    self.inputs[name].value = control.values().index(value)
+                else:
+                    self.inputs[name].value = value
                 if name in self.number_boxes:
                     self.number_boxes[name].value = value
         finally:
