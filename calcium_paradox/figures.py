@@ -25,6 +25,7 @@ from .checks.figure import check_figure
 from .diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
 from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
 from .diagrams.common_causes import bone_drug_trial_figure, shared_causes_figure
+from .diagrams.concept_map import concept_map_figure
 from .diagrams.course_map import course_map_figure
 from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
 from .diagrams.forest import reading_a_forest_plot_figure
@@ -193,6 +194,24 @@ FIGURES: tuple[StaticFigure, ...] = (
             "(-62 to 134). Right, thoracic aorta over 12 months: placebo +132 (22 to 512), denosumab +118 (11 to "
             "340), alendronic acid +116 (26 to 498). The takeaway: the groups overlap a lot and none of the drugs "
             "clearly slowed or reversed artery calcium; a small trial like this cannot rule out a small effect."
+        ),
+    ),
+    StaticFigure(
+        name="07-concept-map",
+        draw=concept_map_figure,
+        alt="Concept map: six boxes, chapters 01 to 06, joined by labelled arrows, with two dashed shortcuts.",
+        description=(
+            "A column of six boxes, one per chapter, each with a title and a one-line summary, joined top to "
+            "bottom by solid arrows that read as sentences. 01 Calcium balance (blood calcium is held in a narrow "
+            "band; bone is the reserve) is kept in balance by 02 The regulators (brakes such as MGP, magnesium and "
+            "pyrophosphate against pushes such as phosphate and inflammation). Where the brakes lose, calcium "
+            "settles as 03 Two kinds of artery calcium (intimal, part of plaque; medial, a ring that stiffens the "
+            "wall). Both kinds look alike on 04 What a CT score sees (bright spots: a strong risk marker, blind to "
+            "the layer). Scans of bones and arteries together reveal 05 The calcium paradox (weak bone and "
+            "calcified arteries travel together through shared causes). To tell cause from link, weigh 06 Reading "
+            "the evidence. Two dashed blue arcs add shortcuts: on the left, from 01 to 05, bone loss does not flood "
+            "the blood; on the right, from 02 to 06, supplement claims are tested in trials. The takeaway: the "
+            "course is one story, from how the body holds calcium steady to how to judge claims about it."
         ),
     ),
 )

@@ -76,6 +76,10 @@ def page(browser):
     network.attach(page)
     page.set_default_timeout(20_000)
     yield page
+    try:  # stop this notebook's kernel, so kernels do not pile up over the test run
+        page.evaluate("() => window.jupyterapp && window.jupyterapp.serviceManager.sessions.shutdownAll()")
+    except Exception:
+        pass
     context.close()
     assert not network.outside, f"The page made requests that left 127.0.0.1: {network.outside[:5]}"
 

@@ -3,7 +3,8 @@
 - each notebook's footer (disclaimer, licence, navigation) and chapter list, from course.yaml;
 - each question's static answer box, from the question bank;
 - each notebook's reference list, from the keys it cites;
-- the README chapter table and Binder badge, from course.yaml.
+- the README chapter table and Binder badge, from course.yaml;
+- the glossary in chapter 07 (after ``<!-- glossary -->`` in a cell tagged ``glossary``), from data/glossary.yaml.
 
 Run it with ``python3 tasks.py sync``. The notebook check and tests/test_readme.py fail
 when any of these is out of date, and say to run it.
@@ -16,11 +17,12 @@ import re
 import sys
 from pathlib import Path
 
-from calcium_paradox import bibliography, course, questions
+from calcium_paradox import bibliography, course, glossary, questions
 from calcium_paradox.checks.notebook import ANSWERS_MARKER, _source, _tags
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+GLOSSARY_MARKER = "<!-- glossary -->"
 
 
 def _set_source(cell, text: str) -> bool:
@@ -41,6 +43,9 @@ def sync_notebook(path: Path) -> bool:
             changed |= _set_source(cell, course.footer(path.stem, path.parent))
         if "chapter-list" in tags:
             changed |= _set_source(cell, course.chapter_table(path.parent))
+        if "glossary" in tags and GLOSSARY_MARKER in _source(cell):
+            intro = _source(cell).split(GLOSSARY_MARKER)[0]
+            changed |= _set_source(cell, f"{intro}{GLOSSARY_MARKER}\n\n{glossary.glossary_markdown()}")
         if "quiz-fallback" in tags:
             marker = ANSWERS_MARKER.search(_source(cell))
             if marker:
