@@ -13,6 +13,11 @@ and, for authors:
     python3 tasks.py browser    run only the browser tests (JupyterLab in Chromium)
     python3 tasks.py bench      measure how fast the explorers and notebooks are (also: make bench)
 
+and, for teachers:
+
+    python3 tasks.py zip        build the classroom zip in dist/ (notebooks, figures, the course's
+                                package, licences and a one-page HOW-TO-OPEN.md)
+
 Everything is installed into a virtual environment in .venv inside this folder;
 delete that folder to start again. Nothing is installed anywhere else.
 """
@@ -40,6 +45,15 @@ def say(message: str) -> None:
 
 def run(*args, **kwargs) -> int:
     return subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs).returncode
+
+
+def needs(*paths: str) -> None:
+    """Stop with a clear message when a command needs files that this copy does not have
+    (the classroom zip holds only what learners need: lab and test work there)."""
+    missing = [p for p in paths if not (ROOT / p).exists()]
+    if missing:
+        sys.exit(f"[course] this command needs {', '.join(missing)}, which only the full course "
+                 "repository has (this looks like the classroom copy).")
 
 
 def _fingerprint(level: str) -> str:
@@ -94,16 +108,19 @@ def browser(args: list[str]) -> int:
 
 
 def bench(args: list[str]) -> int:
+    needs("benchmarks/run.py")
     ensure_env("dev")
     return run(PYTHON, "benchmarks/run.py", *args, env=dict(os.environ, MPLBACKEND="Agg"))
 
 
 def sync(args: list[str]) -> int:
+    needs("tools/sync.py")
     ensure_env("dev")
     return run(PYTHON, "tools/sync.py", *args)
 
 
 def outputs(args: list[str]) -> int:
+    needs("tools/sync.py", "tools/execute.py")
     ensure_env("dev")
     if sync([]) != 0:
         return 1
@@ -117,13 +134,20 @@ def figures(args: list[str]) -> int:
 
 
 def check(args: list[str]) -> int:
+    needs("calcium_paradox/checks/notebook.py")
     ensure_env("dev")
     notebooks = args or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
     return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
 
 
+def classroom_zip(args: list[str]) -> int:
+    needs("tools/classroom.py", "teachers/HOW-TO-OPEN.md")
+    ensure_env("run")
+    return run(PYTHON, "tools/classroom.py", *args)
+
+
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
-            "browser": browser, "bench": bench}
+            "browser": browser, "bench": bench, "zip": classroom_zip}
 
 
 def main(argv: list[str]) -> int:
