@@ -88,12 +88,21 @@ def ensure_env(level: str = "run") -> None:
     say("environment ready.")
 
 
+def lab_command(args: list[str]) -> list:
+    """``jupyter lab`` serving this whole folder and opening the start notebook.
+
+    Given only a file, Jupyter would serve that file's folder (notebooks/), and the notebooks'
+    figures (``../figures/``) and links to the licences would not load.
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args = ["--allow-root", *args]  # containers often run as root; Jupyter refuses without this
+    return [BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", START, *args]
+
+
 def lab(args: list[str]) -> int:
     ensure_env("run")
     say(f"opening JupyterLab on {START} (stop it with Ctrl+C) ...")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args = ["--allow-root", *args]  # containers often run as root; Jupyter refuses without this
-    return run(BIN / "jupyter", "lab", START, *args)
+    return run(*lab_command(args))
 
 
 def test(args: list[str]) -> int:

@@ -156,3 +156,19 @@ def test_the_zip_command_is_wired_into_tasks_and_its_output_is_ignored():
     if ignored == 128:
         pytest.skip("not a git checkout")
     assert ignored == 0, "dist/ must be in .gitignore"
+
+
+def test_lab_serves_the_whole_course_folder_so_figures_load():
+    """`python3 tasks.py lab` (the first command in HOW-TO-OPEN.md) must serve the course folder:
+    given only the start notebook, Jupyter serves notebooks/ and every ../figures image breaks."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    command = [str(part) for part in tasks.lab_command(["--no-browser"])]
+    assert command[1] == "lab" and f"--ServerApp.root_dir={ROOT}" in command
+    assert tasks.START in command and command[-1] == "--no-browser"
+    for notebook in (ROOT / "notebooks").glob("*.ipynb"):
+        for target in re.findall(r"\]\((\.\./[^)\s]+)\)", notebook.read_text("utf-8")):
+            assert (notebook.parent / target).resolve().is_relative_to(ROOT), target
