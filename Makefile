@@ -1,5 +1,5 @@
 # Shortcuts for the commands in tasks.py (which work without make, on any system with Python 3.11).
-.PHONY: lab test browser bench outputs figures check
+.PHONY: lab test browser bench outputs figures check zip
 
 lab:
 	python3 tasks.py lab
@@ -21,3 +21,6 @@ figures:
 
 check:
 	python3 tasks.py check
+
+zip:
+	python3 tasks.py zip

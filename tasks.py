@@ -14,6 +14,11 @@ and, for authors:
     python3 tasks.py browser    run only the browser tests (JupyterLab and the static edition in Chromium)
     python3 tasks.py bench      measure how fast the explorers and notebooks are (also: make bench)
 
+and, for teachers:
+
+    python3 tasks.py zip        build the classroom zip in dist/ (notebooks, figures, the course's
+                                package, licences and a one-page HOW-TO-OPEN.md)
+
 Everything is installed into a virtual environment in .venv inside this folder;
 delete that folder to start again. Nothing is installed anywhere else.
 """
@@ -41,6 +46,15 @@ def say(message: str) -> None:
 
 def run(*args, **kwargs) -> int:
     return subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs).returncode
+
+
+def needs(*paths: str) -> None:
+    """Stop with a clear message when a command needs files that this copy does not have
+    (the classroom zip holds only what learners need: lab and test work there)."""
+    missing = [p for p in paths if not (ROOT / p).exists()]
+    if missing:
+        sys.exit(f"[course] this command needs {', '.join(missing)}, which only the full course "
+                 "repository has (this looks like the classroom copy).")
 
 
 def _fingerprint(level: str) -> str:
@@ -75,12 +89,21 @@ def ensure_env(level: str = "run") -> None:
     say("environment ready.")
 
 
+def lab_command(args: list[str]) -> list:
+    """``jupyter lab`` serving this whole folder and opening the start notebook.
+
+    Given only a file, Jupyter would serve that file's folder (notebooks/), and the notebooks'
+    figures (``../figures/``) and links to the licences would not load.
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args = ["--allow-root", *args]  # containers often run as root; Jupyter refuses without this
+    return [BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT}", START, *args]
+
+
 def lab(args: list[str]) -> int:
     ensure_env("run")
     say(f"opening JupyterLab on {START} (stop it with Ctrl+C) ...")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args = ["--allow-root", *args]  # containers often run as root; Jupyter refuses without this
-    return run(BIN / "jupyter", "lab", START, *args)
+    return run(*lab_command(args))
 
 
 def test(args: list[str]) -> int:
@@ -95,16 +118,19 @@ def browser(args: list[str]) -> int:
 
 
 def bench(args: list[str]) -> int:
+    needs("benchmarks/run.py")
     ensure_env("dev")
     return run(PYTHON, "benchmarks/run.py", *args, env=dict(os.environ, MPLBACKEND="Agg"))
 
 
 def sync(args: list[str]) -> int:
+    needs("tools/sync.py")
     ensure_env("dev")
     return run(PYTHON, "tools/sync.py", *args)
 
 
 def outputs(args: list[str]) -> int:
+    needs("tools/sync.py", "tools/execute.py")
     ensure_env("dev")
     if sync([]) != 0:
         return 1
@@ -118,6 +144,7 @@ def figures(args: list[str]) -> int:
 
 
 def check(args: list[str]) -> int:
+    needs("calcium_paradox/checks/notebook.py")
     ensure_env("dev")
     notebooks = args or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
     return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
@@ -129,8 +156,14 @@ def site(args: list[str]) -> int:
     return run(PYTHON, "-m", "calcium_paradox.edition", "--root", ROOT, *args)
 
 
+def classroom_zip(args: list[str]) -> int:
+    needs("tools/classroom.py", "teachers/HOW-TO-OPEN.md")
+    ensure_env("run")
+    return run(PYTHON, "tools/classroom.py", *args)
+
+
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
-            "site": site, "browser": browser, "bench": bench}
+            "site": site, "browser": browser, "bench": bench, "zip": classroom_zip}
 
 
 def main(argv: list[str]) -> int:

@@ -23,6 +23,10 @@ DISCLAIMER = (
 )
 
 TOY_MODEL_LABEL = "Toy model — illustrative, not clinical"
+HUB_PLACEHOLDER = "https://<your-jupyterhub>"
+#: Markers around the launch links that ``tools/sync.py`` writes into notebooks and Markdown files.
+LAUNCH_START = "<!-- launch:start -->"
+LAUNCH_END = "<!-- launch:end -->"
 
 #: The label of an explorer that shows real published numbers instead of a toy model.
 EVIDENCE_LABEL = "Published results — for learning, not clinical advice"
@@ -58,6 +62,8 @@ class Course:
     licence_code: str
     licence_content: str
     chapters: tuple[Chapter, ...]
+    #: Stands for a school's JupyterHub address in nbgitpuller links; a teacher replaces it.
+    jupyterhub: str = HUB_PLACEHOLDER
 
     def chapter(self, number: int) -> Chapter:
         for chapter in self.chapters:
@@ -76,10 +82,34 @@ class Course:
         """``owner/name`` of the repository, for Binder's ``gh`` provider."""
         return self.repository.rstrip("/").split("github.com/")[-1]
 
+    @property
+    def repo_name(self) -> str:
+        """The folder a ``git clone`` of the repository creates (nbgitpuller opens files inside it)."""
+        return self.repo_path.split("/")[-1].removesuffix(".git")
+
     def binder_url(self, path: str = "notebooks/00-start-here.ipynb") -> str:
         """A Binder link that opens ``path`` inside JupyterLab."""
         urlpath = quote(f"/lab/tree/{path}", safe="")
         return f"{self.binder_base}/{self.repo_path}/{self.branch}?urlpath={urlpath}"
+
+    def nbgitpuller_url(self, path: str = "notebooks/00-start-here.ipynb", hub: str | None = None) -> str:
+        """A JupyterHub link that pulls the course with nbgitpuller and opens ``path`` in JupyterLab.
+
+        The branch is always given (nbgitpuller would otherwise pull ``master``), and the
+        path starts with the folder the clone creates, as nbgitpuller requires. Every
+        value is URL-encoded, ``/`` included. ``hub`` defaults to the placeholder in
+        course.yaml, which a teacher replaces with their hub's address.
+        """
+        hub = (hub or self.jupyterhub).rstrip("/")
+        query = "&".join(
+            f"{name}={quote(value, safe='')}"
+            for name, value in (
+                ("repo", self.repository),
+                ("branch", self.branch),
+                ("urlpath", f"lab/tree/{self.repo_name}/{path}"),
+            )
+        )
+        return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +162,35 @@ def navigation(slug: str, notebooks_dir: Path) -> str:
     return " · ".join(parts)
 
 
+def launch_links(path: str, what: str = "this notebook") -> str:
+    """The launch-links lines for the file at ``path`` (relative to the repository root).
+
+    Written between :data:`LAUNCH_START` and :data:`LAUNCH_END` into each notebook's
+    title cell, the README and the teacher pages by ``tools/sync.py``.
+    """
+    course = load_course()
+    return "\n".join(
+        [
+            LAUNCH_START,
+            f"**Run it online:** [open {what} on Binder]({course.binder_url(path)}) "
+            "(free, nothing to install; it can take a few minutes to start, and your changes are not kept).",
+            "",
+            f"**On a school JupyterHub:** use this link, with your hub's address in place of "
+            f"`{course.jupyterhub}`: `{course.nbgitpuller_url(path)}`",
+            LAUNCH_END,
+        ]
+    )
+
+
+def with_launch_links(text: str, path: str, what: str = "this notebook") -> str:
+    """``text`` with its launch links brought up to date, or appended if it has none."""
+    block = launch_links(path, what)
+    start, end = text.find(LAUNCH_START), text.find(LAUNCH_END)
+    if start != -1 and end > start:
+        return text[:start] + block + text[end + len(LAUNCH_END):]
+    return text.rstrip("\n") + "\n\n" + block
+
+
 def footer(slug: str, notebooks_dir: Path) -> str:
     """The closing cell of every notebook: disclaimer, licence, citation and navigation."""
     course = load_course()
@@ -141,9 +200,9 @@ def footer(slug: str, notebooks_dir: Path) -> str:
             "",
             DISCLAIMER,
             "",
-            f"**Licence:** course text and figures {course.licence_content}; "
-            f"code {course.licence_code}. "
-            "How to cite the course: see the file `CITATION.cff` in the course folder.",
+            f"**Licence:** course text and figures [{course.licence_content}](../LICENSE-CONTENT.md); "
+            f"code [{course.licence_code}](../LICENSE). "
+            "How to cite the course: see [CITATION.cff](../CITATION.cff) in the course folder.",
             "",
             "**Accessibility:** every figure has a text description after it, and every "
             "explorer prints a sentence describing what it shows.",

@@ -110,3 +110,12 @@ def test_the_state_sentence_says_when_blood_leaves_its_band():
     bank.reset()
     bank.set_value("vitamin_d", 1.5)
     assert "vitamin D above 1 adds nothing more here" in bank.sentence
+
+
+def test_the_exit_question_quotes_the_share_the_explorer_shows():
+    from calcium_paradox.questions import load_bank
+
+    bank = explore("calcium_bank")
+    bank.set_value("intake", 0.5)
+    shown = bank.sentence.split("the gut absorbs ")[1].split(" ")[0]
+    assert f"absorbs {shown} instead of 25%" in load_bank()["N01-E3"].prompt

@@ -1,0 +1,536 @@
+"""Teacher guides: the generated parts, and the check every guide must pass.
+
+Each chapter notebook ``notebooks/NN-slug.ipynb`` has a guide ``teachers/NN-slug.md``
+that follows the teacher-guide template of the course's design criteria. Teachers
+write most of it; the parts that repeat facts held elsewhere are generated between
+``<!-- name:start -->`` and ``<!-- name:end -->`` markers by ``tools/sync.py``:
+
+- ``timing``: minutes of teaching and exercises, from the notebook's metadata;
+- ``launch``: the Binder and JupyterHub links (:func:`calcium_paradox.course.launch_links`);
+- ``alignment``: objective → section → check items → exit items, from the notebook
+  and the question bank;
+- ``answer-key``: every question the chapter asks, with the reason the right answer is
+  right and, for each wrong one, the misconception it signals and its feedback, from the
+  question bank (one source of truth: the guide keys questions by id, it never keeps a copy);
+- ``evidence-log``: the date the evidence was last checked and the evidence card's claim
+  and certainty;
+- ``references``: the sources the guide cites.
+
+The course overview ``teachers/README.md`` gets the time plan, session plans, launch
+links, the misconception map and the course's evidence log the same way.
+
+:func:`guide_problems` and :func:`overview_problems` list what is missing or out of
+date; ``tests/test_teacher_guides.py`` runs them on every guide.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from . import bibliography, course, questions
+from .checks.notebook import ANSWERS_MARKER, _source, _tags
+
+GUIDE_SECTIONS = (
+    "At a glance",
+    "Objectives and alignment",
+    "Setup",
+    "Facilitation notes",
+    "Discussion prompts",
+    "Answer key",
+    "Common student errors",
+    "Model limitations and teachable moments",
+    "Sensitive topics",
+    "Extension activities",
+    "Assessment",
+    "Evidence update log and version",
+    "Release checklist",
+    "References",
+)
+OVERVIEW_SECTIONS = (
+    "Who the course is for",
+    "Time plan",
+    "How to run the course",
+    "Formats",
+    "Sensitive topics",
+    "Misconceptions the course targets",
+    "Evidence update log",
+)
+EXTENSION_TRACKS = ("Physiology", "Nutrition", "Nursing")
+GUIDE_BLOCKS = ("timing", "launch", "alignment", "answer-key", "evidence-log", "references")
+OVERVIEW_BLOCKS = ("time-plan", "sessions", "launch-table", "misconceptions", "evidence-log")
+TO_WRITE = "TO WRITE"
+QUESTION_ID = re.compile(r"\b(?:N\d\d-(?!O\d)[A-Z]\d+|P-M\d+)\b")  # N01-O2 is an objective, not a question
+MISCONCEPTION_ID = re.compile(r"(?<![\w-])M(\d+)\b")  # M5, but not the M5 inside P-M5
+SESSION_LENGTHS = (50, 90)
+KINDS = ("teaching", "exercises")
+
+
+# ---- data -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Misconception:
+    id: str
+    belief: str
+    framing: str
+    chapters: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def load_misconceptions() -> dict[str, Misconception]:
+    """M1–M20 from ``data/misconceptions.yaml``, in order."""
+    text = resources.files("calcium_paradox").joinpath("data/misconceptions.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)["misconceptions"]
+    return {m["id"]: Misconception(m["id"], m["belief"], m["framing"], tuple(m["chapters"])) for m in raw}
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question as a notebook asks it."""
+
+    id: str
+    role: str  # "warm-up", "check yourself", "prediction" or "exit ticket"
+    section: str  # the H2 heading above it
+    cell: int  # 1-based number of the cell that shows it
+
+
+def _read(notebook: Path) -> dict:
+    return json.loads(Path(notebook).read_text(encoding="utf-8"))
+
+
+def metadata(notebook: Path) -> dict:
+    return _read(notebook).get("metadata", {}).get("course", {})
+
+
+def asked_questions(notebook: Path) -> list[Asked]:
+    """Every question the notebook asks, in order, read from its answer boxes."""
+    bank = questions.load_bank()
+    cells = _read(notebook)["cells"]
+    found: list[Asked] = []
+    section, section_tags, predicting = "", set(), False
+    for number, cell in enumerate(cells, start=1):
+        text = _source(cell)
+        if cell["cell_type"] == "markdown":
+            h2 = re.search(r"^##\s+(.+)$", text, re.M)
+            if h2:
+                section, section_tags, predicting = h2.group(1).strip(), set(_tags(cell)), False
+            if "predict" in _tags(cell):
+                predicting = True
+            marker = ANSWERS_MARKER.search(text) if "quiz-fallback" in _tags(cell) else None
+            if not marker:
+                continue
+            quiz = cells[number - 2]
+            if "exit-ticket" in _tags(quiz):
+                role = "exit ticket"
+            elif "warm-up" in section_tags:
+                role = "warm-up"
+            elif predicting:
+                role = "prediction"
+            else:
+                role = "check yourself"
+            for qid in marker.group(1).split():
+                for one in bank.probe if qid == "probe" else (qid,):
+                    found.append(Asked(one, role, section, number - 1))
+        elif "observe" in _tags(cell):
+            predicting = False
+    return found
+
+
+def chapter_number(notebook: Path) -> int:
+    return course.load_course().by_slug(Path(notebook).stem).number
+
+
+def guide_question_ids(notebook: Path) -> list[str]:
+    """The questions a chapter's answer key must cover: those it asks, then any other
+    question the bank writes for this chapter."""
+    ids = list(dict.fromkeys(a.id for a in asked_questions(notebook)))
+    number = chapter_number(notebook)
+    ids += [q.id for q in questions.load_bank().questions.values() if q.chapter == number and q.id not in ids]
+    return ids
+
+
+def objective_text(objective: str, notebooks_dir: Path) -> str:
+    """The words of objective ``N01-O2``, from the notebook that sets it (empty if it does not exist yet)."""
+    match = re.fullmatch(r"N(\d\d)-O\d+", objective)
+    if not match:
+        return ""
+    try:
+        chapter = course.load_course().chapter(int(match.group(1)))
+    except KeyError:
+        return ""
+    path = Path(notebooks_dir) / chapter.filename
+    return metadata(path).get("objectives", {}).get(objective, "") if path.exists() else ""
+
+
+# ---- generated parts of a chapter guide -------------------------------------------------------
+def timing(notebook: Path) -> str:
+    meta = metadata(notebook)
+    return (
+        f"**Time:** about {meta['minutes']} minutes: {meta['teaching_min']} minutes of teaching and "
+        f"{meta['exercises_min']} minutes of exercises (from the notebook's metadata)."
+    )
+
+
+def _signal(option: questions.Option) -> str:
+    if option.misconception:
+        known = load_misconceptions().get(option.misconception)
+        belief = f': "{known.belief}"' if known else ""
+        return f"**{option.misconception}**{belief}"
+    return "no misconception from M1–M20; a slip of recall or reasoning."
+
+
+def answer_key(notebook: Path) -> str:
+    """Every question the chapter asks, keyed by id, with explanations from the question bank."""
+    bank = questions.load_bank()
+    where = {}
+    for asked in asked_questions(notebook):
+        where.setdefault(asked.id, asked)
+    blocks = []
+    for qid in guide_question_ids(notebook):
+        q = bank[qid]
+        asked = where.get(qid)
+        place = f'{asked.role}, in "{asked.section}" (cell {asked.cell})' if asked else "not asked in this notebook"
+        objective = objective_text(q.objective, Path(notebook).parent)
+        lines = [
+            f"### {qid} · {place}",
+            "",
+            f"**Question:** {q.prompt}",
+            "",
+            f"*Objective {q.objective}" + (f": {objective}*" if objective else ".*"),
+            "",
+        ]
+        for letter, option in zip("ABCDEFGH", q.options):
+            if option.correct:
+                lines.append(f"- **{letter}. Right answer:** {option.text}")
+                lines.append(f"  - *Why it is right:* {option.feedback}")
+            else:
+                lines.append(f"- **{letter}.** {option.text}")
+                lines.append(f"  - *Signals:* {_signal(option)}")
+                lines.append(f"  - *Feedback:* {option.feedback}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def alignment(notebook: Path) -> str:
+    """Objective → where it is taught → check items → exit-ticket items."""
+    bank = questions.load_bank()
+    meta = metadata(notebook)
+    asked = asked_questions(notebook)
+    objectives = list(meta.get("objectives", {}))
+    for a in asked:  # warm-ups and exit tickets may revisit earlier objectives
+        if bank[a.id].objective not in objectives:
+            objectives.append(bank[a.id].objective)
+    rows = ["| Objective | Where it is taught | Check items | Exit-ticket items |", "|---|---|---|---|"]
+    for objective in objectives:
+        mine = [a for a in asked if bank[a.id].objective == objective]
+        own = objective in meta.get("objectives", {})
+        teaching_roles = ("check yourself", "prediction", "warm-up") if own else ("check yourself", "prediction")
+        taught = list(dict.fromkeys(a.section for a in mine if a.role in teaching_roles))
+        checks = [f"{a.id} ({a.role})" for a in mine if a.role != "exit ticket"]
+        exits = [a.id for a in mine if a.role == "exit ticket"]
+        text = objective_text(objective, Path(notebook).parent)
+        earlier = "" if own else " (earlier chapter, revisited)"
+        rows.append(
+            f"| {objective}: {text}{earlier} | {'; '.join(taught) or '—'} | "
+            f"{', '.join(checks) or '—'} | {', '.join(exits) or '—'} |"
+        )
+    return "\n".join(rows)
+
+
+def evidence_card(notebook: Path) -> tuple[str, str] | None:
+    """The claim and the certainty sentence of the notebook's evidence card, if it has one."""
+    for cell in _read(notebook)["cells"]:
+        if "evidence" in _tags(cell):
+            text = _source(cell)
+            claim = re.search(r"\*\*Claim:\*\*\s*(.+)", text)
+            certainty = re.search(r"\*\*Certainty:\*\*\s*(.+)", text)
+            return (
+                claim.group(1).strip() if claim else "",
+                re.split(r"(?<=\.)\s", certainty.group(1).strip())[0] if certainty else "",
+            )
+    return None
+
+
+def evidence_log(notebook: Path) -> str:
+    meta = metadata(notebook)
+    lines = [f"- **Evidence last checked:** {meta.get('last_evidence_check', 'not recorded')} "
+             "(the notebook's `last_evidence_check`)."]
+    card = evidence_card(notebook)
+    if card:
+        lines.append(f"- **Evidence card:** {card[0]} Certainty: {card[1]}")
+    else:
+        lines.append("- **Evidence card:** this notebook has none (it is not a content chapter).")
+    cells = _read(notebook)["cells"]
+    keys = bibliography.cited_keys(
+        "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in _tags(c))
+    )
+    lines.append(f"- **Sources the notebook cites:** {len(keys)} ({', '.join(keys) or 'none'}).")
+    return "\n".join(lines)
+
+
+def references(text: str) -> str:
+    """The reference list for everything ``text`` cites (outside its own reference block)."""
+    body = block_pattern("references").sub("", text)
+    keys = [k for k in bibliography.cited_keys(body) if k not in bibliography.unknown_keys([k])]
+    if not keys:
+        return "## References\n\nThis guide cites no studies."
+    return bibliography.reference_list(keys)
+
+
+# ---- filling and checking blocks --------------------------------------------------------------
+def block_pattern(name: str) -> re.Pattern:
+    """The text between the ``name`` markers (group 2), with the markers (groups 1 and 3)."""
+    return re.compile(rf"(<!-- {re.escape(name)}:start -->)(.*?)(<!-- {re.escape(name)}:end -->)", re.S)
+
+
+def fill(text: str, name: str, content: str) -> str:
+    """Replace what sits between the ``name`` markers (the text is unchanged if they are missing)."""
+    return block_pattern(name).sub(lambda m: f"{m.group(1)}\n{content}\n{m.group(3)}", text)
+
+
+def guide_path(guides_dir: Path, notebook: Path) -> Path:
+    return Path(guides_dir) / f"{Path(notebook).stem}.md"
+
+
+def sync_guide(text: str, notebook: Path) -> str:
+    """``text`` (a chapter guide) with every generated part brought up to date."""
+    notebook = Path(notebook)
+    text = fill(text, "timing", timing(notebook))
+    text = course.with_launch_links(text, f"notebooks/{notebook.name}") if course.LAUNCH_START in text else text
+    text = fill(text, "alignment", alignment(notebook))
+    text = fill(text, "answer-key", answer_key(notebook))
+    text = fill(text, "evidence-log", evidence_log(notebook))
+    return fill(text, "references", references(text))
+
+
+def new_guide(notebook: Path) -> str:
+    """A guide with every section and generated part, and the sections to write marked TO WRITE."""
+    notebook = Path(notebook)
+    chapter = course.load_course().by_slug(notebook.stem)
+    blocks = {
+        "At a glance": "<!-- timing:start -->\n<!-- timing:end -->\n\n### Timeline\n\n"
+                       "| Minutes | Kind | What happens |\n|---|---|---|\n| 0 | teaching | TO WRITE |",
+        "Objectives and alignment": "<!-- alignment:start -->\n<!-- alignment:end -->",
+        "Setup": f"{course.LAUNCH_START}\n{course.LAUNCH_END}\n\n### If Binder is slow\n\n{TO_WRITE}",
+        "Answer key": "<!-- answer-key:start -->\n<!-- answer-key:end -->",
+        "Extension activities": "\n\n".join(f"### {t}\n\n{TO_WRITE}" for t in EXTENSION_TRACKS),
+        "Evidence update log and version": "<!-- evidence-log:start -->\n<!-- evidence-log:end -->\n\n"
+                                           f"**Changes to this guide**\n\n- {TO_WRITE}: the date and what changed.",
+        "References": None,
+    }
+    parts = [f"# Teacher guide: {chapter.label}", "",
+             f"For the notebook [{chapter.label}](../notebooks/{chapter.filename}).", ""]
+    for section in GUIDE_SECTIONS:
+        if section == "References":
+            parts += ["<!-- references:start -->", "<!-- references:end -->", ""]
+            continue
+        parts += [f"## {section}", "", blocks.get(section) or TO_WRITE, ""]
+    return sync_guide("\n".join(parts), notebook)
+
+
+def _sections(text: str) -> dict[str, str]:
+    """H2 heading → its text (up to the next H2), outside code fences."""
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    found: dict[str, str] = {}
+    matches = list(re.finditer(r"^## (.+)$", text, re.M))
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        found[match.group(1).strip()] = text[match.end():end]
+    return found
+
+
+def timeline(text: str) -> dict[str, int]:
+    """Minutes per kind (teaching, exercises) in the guide's timeline table."""
+    section = _sections(text).get("At a glance", "")
+    totals = dict.fromkeys(KINDS, 0)
+    for row in re.finditer(r"^\|\s*(\d+)\s*\|\s*(\w+)\s*\|", section, re.M):
+        kind = row.group(2).lower()
+        if kind in totals:
+            totals[kind] += int(row.group(1))
+    return totals
+
+
+def keyed_ids(text: str) -> list[str]:
+    """The question ids the answer key covers (its ``### ID`` headings)."""
+    match = block_pattern("answer-key").search(text)
+    return re.findall(r"^### (\S+) ·", match.group(2), re.M) if match else []
+
+
+def guide_problems(text: str, notebook: Path) -> list[str]:
+    """What is missing or out of date in a chapter guide (empty: it passes)."""
+    notebook = Path(notebook)
+    problems = []
+    chapter = course.load_course().by_slug(notebook.stem)
+    if not text.startswith(f"# Teacher guide: {chapter.label}\n"):
+        problems.append(f"the guide must start with '# Teacher guide: {chapter.label}'.")
+    sections = _sections(text)
+    order = [s for s in sections if s in GUIDE_SECTIONS]
+    missing = [s for s in GUIDE_SECTIONS if s not in sections]
+    if missing:
+        problems.append(f"sections missing: {', '.join(missing)}.")
+    elif order != list(GUIDE_SECTIONS):
+        problems.append(f"sections must come in the template's order: {', '.join(GUIDE_SECTIONS)}.")
+    if TO_WRITE in text:
+        written = [s for s, body in sections.items() if TO_WRITE in body]
+        problems.append(f"still marked {TO_WRITE}: {', '.join(written) or 'somewhere'}.")
+    for name in GUIDE_BLOCKS:
+        pattern = course.LAUNCH_START if name == "launch" else f"<!-- {name}:start -->"
+        if pattern not in text:
+            problems.append(f"the generated part '{name}' has no markers.")
+    if sync_guide(text, notebook) != text:
+        problems.append("a generated part is out of date: run `python3 tasks.py sync`.")
+    bank = questions.load_bank()
+    expected, keyed = guide_question_ids(notebook), keyed_ids(text)
+    if sorted(keyed) != sorted(expected):
+        if set(expected) - set(keyed):
+            problems.append(f"the answer key misses {sorted(set(expected) - set(keyed))}.")
+        if set(keyed) - set(expected):
+            problems.append(f"the answer key has questions this chapter does not ask: {sorted(set(keyed) - set(expected))}.")
+        if len(keyed) != len(set(keyed)):
+            problems.append("the answer key lists a question twice.")
+    cited = bibliography.cited_keys(block_pattern("references").sub("", text))
+    if bibliography.unknown_keys(cited):
+        problems.append(f"cites {bibliography.unknown_keys(cited)}, not in calcium_paradox/data/references.yaml.")
+    unknown = sorted({q for q in QUESTION_ID.findall(text) if q not in bank.questions})
+    if unknown:
+        problems.append(f"the guide names questions that are not in the bank: {unknown}.")
+    meta = metadata(notebook)
+    minutes = timeline(text)
+    for kind, key in zip(KINDS, ("teaching_min", "exercises_min")):
+        if minutes[kind] != meta.get(key):
+            problems.append(f"the timeline has {minutes[kind]} minutes of {kind}; the notebook's metadata "
+                            f"says {meta.get(key)} ({key}).")
+    named = {f"M{n}" for n in MISCONCEPTION_ID.findall(text)}
+    unknown_m = sorted(named - set(load_misconceptions()), key=lambda m: int(m[1:]))
+    if unknown_m:
+        problems.append(f"misconceptions {unknown_m} are not in M1–M20.")
+    errors = sections.get("Common student errors", "")
+    for m in meta.get("misconceptions", []):
+        if not re.search(rf"(?<![\w-]){m}\b", errors):
+            problems.append(f"'Common student errors' does not address {m}, which the notebook targets.")
+    extension = sections.get("Extension activities", "")
+    for track in EXTENSION_TRACKS:
+        if not re.search(rf"^### {track}\b", extension, re.M):
+            problems.append(f"'Extension activities' needs a '### {track}' part.")
+    if "### If Binder is slow" not in sections.get("Setup", ""):
+        problems.append("'Setup' needs an '### If Binder is slow' part (the fallback).")
+    if "personal advice" not in sections.get("Sensitive topics", ""):
+        problems.append("'Sensitive topics' must give the script for personal questions (no personal advice).")
+    return problems
+
+
+# ---- the course overview ----------------------------------------------------------------------
+def _chapters(notebooks_dir: Path):
+    for chapter in course.load_course().chapters:
+        path = Path(notebooks_dir) / chapter.filename
+        yield chapter, (path if path.exists() else None)
+
+
+def time_plan(notebooks_dir: Path, guides_dir: Path) -> str:
+    rows = ["| Chapter | Minutes | Teaching | Exercises | Teacher guide |", "|---|---|---|---|---|"]
+    total = teaching_total = exercises_total = 0
+    for chapter, path in _chapters(notebooks_dir):
+        total += chapter.minutes
+        if path is None:
+            rows.append(f"| {chapter.label} (coming soon) | {chapter.minutes} | — | — | — |")
+            continue
+        meta = metadata(path)
+        teaching_total += meta["teaching_min"]
+        exercises_total += meta["exercises_min"]
+        guide = f"[guide]({chapter.slug}.md)" if (Path(guides_dir) / f"{chapter.slug}.md").exists() else "not written yet"
+        rows.append(f"| [{chapter.label}](../notebooks/{chapter.filename}) | {meta['minutes']} | "
+                    f"{meta['teaching_min']} | {meta['exercises_min']} | {guide} |")
+    hours, minutes = divmod(total, 60)
+    rows.append(f"\nThe whole course takes about {hours} hours {minutes} minutes. "
+                f"The chapters written so far split into {teaching_total} minutes of teaching and "
+                f"{exercises_total} minutes of exercises.")
+    return "\n".join(rows)
+
+
+def sessions(length: int) -> list[list[course.Chapter]]:
+    """Chapters packed in order into classes of at most ``length`` minutes (a longer chapter gets its own)."""
+    packed: list[list[course.Chapter]] = []
+    for chapter in course.load_course().chapters:
+        if packed and sum(c.minutes for c in packed[-1]) + chapter.minutes <= length:
+            packed[-1].append(chapter)
+        else:
+            packed.append([chapter])
+    return packed
+
+
+def session_plans() -> str:
+    lines = []
+    for length in SESSION_LENGTHS:
+        plan = sessions(length)
+        lines.append(f"**In {len(plan)} classes of up to {length} minutes:**")
+        lines.append("")
+        for number, group in enumerate(plan, 1):
+            names = " and ".join(f"{c.number:02d}" for c in group)
+            lines.append(f"{number}. Chapter{'s' if len(group) > 1 else ''} {names} "
+                         f"({sum(c.minutes for c in group)} minutes)")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def launch_table(notebooks_dir: Path) -> str:
+    info = course.load_course()
+    rows = ["| Chapter | Binder | JupyterHub (nbgitpuller) link |", "|---|---|---|"]
+    for chapter, path in _chapters(notebooks_dir):
+        if path is None:
+            continue
+        target = f"notebooks/{chapter.filename}"
+        rows.append(f"| {chapter.label} | [open on Binder]({info.binder_url(target)}) | "
+                    f"`{info.nbgitpuller_url(target)}` |")
+    return "\n".join(rows)
+
+
+def misconception_map(notebooks_dir: Path) -> str:
+    addressed: dict[str, list[str]] = {}
+    for chapter, path in _chapters(notebooks_dir):
+        if path is not None:
+            for m in metadata(path).get("misconceptions", []):
+                addressed.setdefault(m, []).append(f"{chapter.number:02d}")
+    rows = ["| # | The belief | A better framing | Addressed in | Planned for |", "|---|---|---|---|---|"]
+    for m in load_misconceptions().values():
+        planned = ", ".join(f"{n:02d}" for n in m.chapters)
+        rows.append(f"| {m.id} | {m.belief} | {m.framing} | {', '.join(addressed.get(m.id, [])) or '—'} | {planned} |")
+    return "\n".join(rows)
+
+
+def course_evidence_log(notebooks_dir: Path) -> str:
+    rows = ["| Chapter | Evidence last checked | Evidence card | Certainty |", "|---|---|---|---|"]
+    for chapter, path in _chapters(notebooks_dir):
+        if path is None:
+            continue
+        card = evidence_card(path) or ("no evidence card (not a content chapter)", "—")
+        rows.append(f"| {chapter.label} | {metadata(path).get('last_evidence_check', '—')} | {card[0]} | {card[1]} |")
+    return "\n".join(rows)
+
+
+def sync_overview(text: str, notebooks_dir: Path, guides_dir: Path) -> str:
+    text = fill(text, "time-plan", time_plan(notebooks_dir, guides_dir))
+    text = fill(text, "sessions", session_plans())
+    text = fill(text, "launch-table", launch_table(notebooks_dir))
+    text = fill(text, "misconceptions", misconception_map(notebooks_dir))
+    return fill(text, "evidence-log", course_evidence_log(notebooks_dir))
+
+
+def overview_problems(text: str, notebooks_dir: Path, guides_dir: Path) -> list[str]:
+    problems = []
+    sections = _sections(text)
+    missing = [s for s in OVERVIEW_SECTIONS if s not in sections]
+    if missing:
+        problems.append(f"sections missing: {', '.join(missing)}.")
+    for name in OVERVIEW_BLOCKS:
+        if f"<!-- {name}:start -->" not in text:
+            problems.append(f"the generated part '{name}' has no markers.")
+    if sync_overview(text, notebooks_dir, guides_dir) != text:
+        problems.append("a generated part is out of date: run `python3 tasks.py sync`.")
+    if "personal advice" not in sections.get("Sensitive topics", ""):
+        problems.append("'Sensitive topics' must give the script for personal questions (no personal advice).")
+    return problems
