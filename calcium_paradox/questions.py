@@ -36,7 +36,7 @@ CHOICES_CSS = (
     ".cp-choices .widget-radio-box {height: auto; overflow: visible;}"
     ".cp-choices .widget-radio-box label {height: auto; min-height: var(--jp-widgets-inline-height);"
     " line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; margin: 2px 0;}"
-    ".cp-choices .widget-radio-box input {flex: none; margin: 0.3em 0.5em 0 0;}"
+    ".cp-choices .widget-radio-box input {flex: none; order: -1; margin: 0.3em 0.5em 0 0;}"
     "</style>"
 )
 

@@ -235,6 +235,14 @@ def test_a_learner_can_use_every_widget(notebook, lab, page):
         nth = seen.get(question_id, 0)
         seen[question_id] = nth + 1
         answer_question(page.locator(f".cp-question-{question_id}").nth(nth), bank[question_id])
+    compare = page.locator("button", has_text="Compare with my warm-up")
+    for index in range(compare.count()):  # the post-test: all its questions are answered by now
+        from playwright.sync_api import expect
+
+        compare.nth(index).click()
+        report = page.locator(".cp-comparison").nth(index)
+        expect(report).to_contain_text("Your first answers, question by question")
+        expect(report).to_contain_text("no warm-up answers in this session")  # this kernel ran no warm-up
     boxes = page.locator(".cp-claim-check")
     assert boxes.count() == inventory.claim_checks, f"{notebook}: expected {inventory.claim_checks} claim checks"
     for index in range(inventory.claim_checks):

@@ -62,6 +62,23 @@ def shrink_saved_images(nb) -> int:
     return saved
 
 
+def drop_empty_layouts(nb) -> int:
+    """Leave unset (null) layout properties out of the saved widget state; returns how many were dropped.
+
+    Every layout property defaults to null, so a widget renders the same without them,
+    and a notebook with a few dozen widgets is then about 100 KB smaller.
+    """
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    dropped = 0
+    for model in state.values():
+        if model.get("model_name") == "LayoutModel" and model.get("model_module") == "@jupyter-widgets/base":
+            values = model.get("state", {})
+            for key in [k for k, v in values.items() if v is None]:
+                del values[key]
+                dropped += 1
+    return dropped
+
+
 def _has_widgets(nb) -> bool:
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
     return bool(state.get("state"))
@@ -81,19 +98,3 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 
-
-def drop_empty_layouts(nb) -> int:
-    """Leave unset (null) layout properties out of the saved widget state; returns how many were dropped.
-
-    Every layout property defaults to null, so a widget renders the same without them,
-    and a notebook with a few dozen widgets is then about 100 KB smaller.
-    """
-    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
-    dropped = 0
-    for model in state.values():
-        if model.get("model_name") == "LayoutModel" and model.get("model_module") == "@jupyter-widgets/base":
-            values = model.get("state", {})
-            for key in [k for k, v in values.items() if v is None]:
-                del values[key]
-                dropped += 1
-    return dropped
