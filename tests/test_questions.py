@@ -170,3 +170,14 @@ def test_the_later_attempt_does_not_replace_the_first():
     rows, summary = questions.compare_attempts(before.results(), before.results())
     assert all(r.before.startswith("best answer") for r in rows)
     assert "5 of 5" in summary
+
+
+MAX_OPTION_CHARS = 120
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.id)
+def test_each_option_fits_on_one_line_of_the_radio_list(q):
+    # JupyterLab draws each radio option one line high: a longer option wraps under its button,
+    # hides the button and runs over the next option (seen at 1280 px for 125+ characters).
+    long = [o.text for o in q.options if len(o.text) > MAX_OPTION_CHARS]
+    assert not long, f"{q.id}: shorten to {MAX_OPTION_CHARS} characters or fewer (put detail in the feedback): {long}"
