@@ -170,3 +170,14 @@ def test_the_later_attempt_does_not_replace_the_first():
     rows, summary = questions.compare_attempts(before.results(), before.results())
     assert all(r.before.startswith("best answer") for r in rows)
     assert "5 of 5" in summary
+
+
+MAX_OPTION_CHARS = 160
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.id)
+def test_each_option_stays_short(q):
+    # Short options are easier to compare. (Long ones used to hide their radio button in
+    # JupyterLab; questions.CHOICES_CSS now lets them wrap, and the browser tests click every one.)
+    long = [o.text for o in q.options if len(o.text) > MAX_OPTION_CHARS]
+    assert not long, f"{q.id}: shorten to {MAX_OPTION_CHARS} characters or fewer (put detail in the feedback): {long}"
