@@ -243,14 +243,18 @@ def alignment(notebook: Path) -> str:
 
 
 def evidence_card(notebook: Path) -> tuple[str, str] | None:
-    """The claim and the certainty sentence of the notebook's evidence card, if it has one."""
+    """The claim and the certainty sentence of the notebook's (first) evidence card, if it has one.
+
+    The claim may be written ``**Claim:** text`` or, with the whole sentence in bold,
+    ``**Claim: text**``; both give ``text``.
+    """
     for cell in _read(notebook)["cells"]:
         if "evidence" in _tags(cell):
             text = _source(cell)
-            claim = re.search(r"\*\*Claim:\*\*\s*(.+)", text)
+            claim = re.search(r"\*\*Claim:\*\*\s*(.+)|\*\*Claim:\s*(.+?)\*\*", text)
             certainty = re.search(r"\*\*Certainty:\*\*\s*(.+)", text)
             return (
-                claim.group(1).strip() if claim else "",
+                (claim.group(1) or claim.group(2)).strip() if claim else "",
                 re.split(r"(?<=\.)\s", certainty.group(1).strip())[0] if certainty else "",
             )
     return None

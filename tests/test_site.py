@@ -67,6 +67,8 @@ def _copy_course(tmp_path: Path) -> Path:
     root = tmp_path / "course"
     shutil.copytree(NOTEBOOKS, root / "notebooks")
     shutil.copytree(ROOT / "figures", root / "figures")
+    for name in ("LICENSE", "LICENSE-CONTENT.md", "CITATION.cff"):  # the notebooks' footers link them
+        shutil.copy(ROOT / name, root / name)
     return root
 
 

@@ -129,3 +129,24 @@ def test_teacher_pages_never_carry_a_citation_from_the_do_not_cite_list():
         text = page.read_text("utf-8").lower()
         hits = [r["citation"] for r in rules if re.search(r["pattern"], text, re.S)]
         assert not hits, f"{page.name} carries {hits}"
+
+
+@pytest.mark.parametrize("claim_line", [
+    "**Claim:** bone is the reserve.",
+    "**Claim: bone is the reserve.**",
+])
+def test_the_evidence_log_reads_the_claim_in_either_bold_style(tmp_path, claim_line):
+    import json
+
+    card = f"{claim_line}\n\n- **Certainty:** moderate certainty. More words.\n"
+    cell = {"cell_type": "markdown", "metadata": {"tags": ["evidence"]}, "source": card}
+    notebook = tmp_path / "99-test.ipynb"
+    notebook.write_text(json.dumps({"cells": [cell], "metadata": {}}), "utf-8")
+    assert teaching.evidence_card(notebook) == ("bone is the reserve.", "moderate certainty.")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_evidence_card_in_the_log_names_its_claim(notebook):
+    card = teaching.evidence_card(notebook)
+    if card is not None:
+        assert card[0] and card[1], f"{notebook.name}: the evidence log could not read the card's claim or certainty"
