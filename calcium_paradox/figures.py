@@ -170,8 +170,9 @@ FIGURES: tuple[StaticFigure, ...] = (
         alt="Diagram: shared causes and shared regulators point to both weaker bones and artery calcium; a dashed arrow between them is a question.",
         description=(
             "A diagram of four boxes joined by arrows. At the top, a box of shared causes lists ageing, menopause "
-            "(less oestrogen), kidney disease, diabetes, inflammation, smoking and low vitamin K status. Solid arrows "
-            "run from it down to two boxes: weaker bones on the left (lower bone density, more fractures; plain blue) "
+            "(less oestrogen), kidney disease, diabetes, inflammation, smoking and, possibly, low vitamin K status. "
+            "Solid arrows run from it down to two boxes: weaker bones on the left (lower bone density, more "
+            "fractures; plain blue) "
             "and artery calcium on the right (muscle cells in the wall act a bit like bone cells; yellow with dots). "
             "At the bottom, a box of shared regulators lists PTH (parathyroid hormone), phosphate and the vitamin "
             "K-dependent proteins osteocalcin (in bone) and MGP (in arteries), with solid arrows up to both boxes. "

@@ -110,7 +110,7 @@ class CommonCausesDrawing:
 # ----- static figures ------------------------------------------------------------------------------
 
 SHARED_CAUSES = ("ageing", "menopause (less oestrogen)", "kidney disease", "diabetes", "inflammation",
-                 "smoking", "low vitamin K status")
+                 "smoking", "possibly low vitamin K status")
 
 
 def _node(ax: Axes, x: float, y: float, w: float, h: float, title: str, body: str, fill: str, hatch: str = ""):
