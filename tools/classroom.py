@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDER = "calcium-paradox"
 #: Files copied as they are, relative to the repository root (globs allowed).
 INCLUDE = (
-    "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff",
+    "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "CONTRIBUTING.md",
     "pyproject.toml", "requirements.txt", "requirements-dev.txt", "environment.yml", "tasks.py",
     "pytest.ini", "conftest.py", "tests/nbval_sanitize.cfg",
     "figures/*.svg",
