@@ -208,10 +208,17 @@ def render_png(canvas: FigureCanvasAgg) -> bytes:
 
 
 def encode_png(canvas: FigureCanvasAgg) -> bytes:
-    """Encode what the canvas holds now as PNG (fast settings: the image is redrawn often)."""
+    """Encode what the canvas holds now as a 256-colour PNG.
+
+    The explorers' pictures are flat drawings with few colours, so a palette image
+    looks the same as full colour (the static figures use palettes too). It is
+    quicker to encode than full colour and about a third of the size, so each
+    update also reaches the browser and decodes sooner (measured with ``make bench``).
+    """
     rgba = np.asarray(canvas.buffer_rgba())
+    image = PILImage.fromarray(rgba[..., :3]).quantize(colors=256, method=PILImage.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
-    PILImage.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=3)
+    image.save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 
