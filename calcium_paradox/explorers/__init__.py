@@ -13,9 +13,10 @@ from matplotlib.figure import Figure
 from .bathtub import SPEC as BATHTUB
 from .calcium_bank import SPEC as CALCIUM_BANK
 from .kit import Choice, Explorer, ExplorerSpec, Slider
+from .phantom_scan import SPEC as PHANTOM_SCAN
 from .stiff_pipes import SPEC as STIFF_PIPES
 
-REGISTRY: dict[str, ExplorerSpec] = {spec.key: spec for spec in (BATHTUB, CALCIUM_BANK, STIFF_PIPES)}
+REGISTRY: dict[str, ExplorerSpec] = {spec.key: spec for spec in (BATHTUB, CALCIUM_BANK, STIFF_PIPES, PHANTOM_SCAN)}
 
 
 def _spec(key: str) -> ExplorerSpec:
