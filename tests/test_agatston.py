@@ -341,3 +341,18 @@ def test_blur_dims_a_thin_deposit_and_spreads_it_wider():
 def test_bad_input_to_the_phantom_scan_gets_a_clear_message(kwargs, message):
     with pytest.raises(ValueError, match=message):
         A.phantom_scan(**kwargs)
+
+
+def test_the_chapter_worked_example_matches_the_hand_calculation():
+    hu = np.array(A.WORKED_EXAMPLE, dtype=float)
+    score = agatston_score(hu, A.WORKED_PIXEL_MM2, min_area_mm2=A.WORKED_MIN_AREA_MM2)
+    a, b, c = score.lesions
+    assert (a.pixels, a.peak_hu, a.weight, a.score) == (4, 180, 1, 2.0)
+    assert (b.pixels, b.peak_hu, b.weight, b.score) == (3, 350, 3, 4.5)
+    assert (c.pixels, c.peak_hu, c.counted) == (1, 420, False), "the brightest square is too small to count"
+    assert score.total == 6.5
+    assert hu[1, 3] == 120 and score.labels[1, 3] == 0, "120 sits next to A but is under 130"
+
+    from calcium_paradox.diagrams.score_example import worked_steps
+
+    assert worked_steps()[-1] == "Toy score = 2.0 + 4.5 = 6.5"

@@ -76,6 +76,23 @@ MAX_BLUR_MM = 1.5  #: the blurriest toy scanner
 NOISE_SD = 6.0  #: scanner noise, HU-like toy units
 SEED = 4  #: the explorer's fixed seed: the same settings always give the same picture
 
+# ----- the worked example in chapter 04 (and its figure) ----------------------------------------
+#: A 6 × 8 patch of a toy scan, in HU-like units. Each square is WORKED_PIXEL_MM2; the minimum
+#: lesion area is WORKED_MIN_AREA_MM2 (the common 1 mm² convention). By hand:
+#: A (4 squares, peak 180): 2.0 mm² × 1 = 2.0; B (3 squares, peak 350): 1.5 mm² × 3 = 4.5;
+#: C (1 square at 420): 0.5 mm², under the minimum, not counted; the 120 next to A is under 130.
+#: Toy score 2.0 + 4.5 = 6.5.
+WORKED_EXAMPLE = (
+    (40, 45, 150, 180, 50, 45, 40, 35),
+    (45, 160, 140, 120, 40, 50, 50, 45),
+    (40, 50, 45, 40, 55, 45, 50, 40),
+    (35, 40, 45, 210, 350, 50, 45, 50),
+    (50, 45, 40, 260, 45, 40, 35, 40),
+    (40, 35, 50, 45, 40, 45, 420, 45),
+)
+WORKED_PIXEL_MM2 = 0.5
+WORKED_MIN_AREA_MM2 = COMMON_MIN_AREA_MM2
+
 # ----- how nearly the same: moving calcium between the layers -----------------------------------
 #: At scan-like blur (this much or more), for a lesion the scan shows clearly (peak at least
 #: CLEAR_PEAK_FACTOR × the threshold) whose peak is not within BOUNDARY_MARGIN of a weight boundary,
