@@ -222,31 +222,31 @@ def readout(result: model.PhantomScan) -> str:
 class PhantomDrawing:
     """The phantom-scan explorer's view: truth, scan, counted pixels and a brightness profile."""
 
-    figsize = (9.6, 6.8)
+    figsize = (9.4, 6.0)
 
     def build(self, fig: Figure) -> None:
         # Placed by hand (not by a layout engine), so the three pictures stay large and square.
         fig.set_layout_engine("none")
         first = model.phantom_scan()
         width, height = self.figsize
-        side = 3.0  # inches per picture
-        bottom = 0.41
-        lefts = (0.02, 0.5 - side / width / 2, 0.98 - side / width)
+        side, top = 2.8, 0.68  # inches: each picture's size, and the room above them for the titles
+        bottom = 1 - (top + side) / height
+        lefts = (0.015, 0.5 - side / width / 2, 0.985 - side / width)
         boxes = [fig.add_axes((x, bottom, side / width, side / height)) for x in lefts]
         self.truth = draw_truth(boxes[0], first)
         self.scan = draw_scan(boxes[1], first)
         self.counted = draw_counted(boxes[2], first)
-        self.profile = draw_profile(fig.add_axes((0.08, 0.08, 0.5, 0.25)), first)
-        panel = fig.add_axes((0.63, 0.03, 0.36, 0.33))
+        self.profile = draw_profile(fig.add_axes((0.085, 0.6 / height, 0.5, (bottom * height - 1.05) / height)),
+                                    first)
+        panel = fig.add_axes((0.63, 0.02, 0.36, bottom - 0.06))
         panel.set_axis_off()
         panel.legend(handles=legend_handles(), loc="upper left", ncols=2, fontsize=9.5, frameon=False,
                      borderaxespad=0, title="Key to pictures 1 and 3:", title_fontsize=10, alignment="left",
                      handlelength=1.4, columnspacing=0.8)
-        self.text = panel.text(0.0, 0.4, "", ha="left", va="top", fontsize=10.5, transform=panel.transAxes)
+        self.text = panel.text(0.0, 0.38, "", ha="left", va="top", fontsize=10.5, transform=panel.transAxes)
         panel.text(0.0, 0.0, TOY_MODEL_LABEL + ".", ha="left", va="bottom", fontsize=10, fontweight="bold",
                    transform=panel.transAxes)
-        fig.suptitle("The phantom scan", fontsize=14, y=0.985)
-        fig.text(0.5, 0.935, SYNTHETIC_LABEL + ".", ha="center", va="top", fontsize=10.5, fontweight="bold")
+        fig.suptitle(f"The phantom scan. {SYNTHETIC_LABEL}.", fontsize=12.5, fontweight="bold", y=0.99)
         self.update({}, first)
 
     def dynamic_artists(self) -> list:

@@ -37,8 +37,9 @@ def describe(params, result) -> str:
         counted = "no group of pixels at 130 or more is big enough to count, so the toy score is 0"
     if phantom.amount_mm2 == 0:
         return f"{start}; {scanned}, {counted}."
+    other = there.score.total
     return (f"{start}, {scanned}: {counted}. The same calcium in the {there.phantom.layer} "
-            f"would score {there.score.total:.1f}.")
+            f"would score {'0' if other == 0 else f'{other:.1f}'}.")
 
 
 class _View(PhantomDrawing):
