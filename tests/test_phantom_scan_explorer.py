@@ -46,6 +46,7 @@ def test_the_sentence_says_when_nothing_is_counted_and_when_there_is_no_calcium(
     scan.set_value("density", 200)
     scan.set_value("blur", 1.5)
     assert "no group of pixels at 130 or more is big enough to count, so the toy score is 0" in scan.sentence
+    assert scan.sentence.endswith("The same calcium in the media would score 0.")
     scan.set_value("amount", 0)
     assert scan.sentence.startswith("No calcium is placed in the wall")
     assert "would score" not in scan.sentence

@@ -210,15 +210,6 @@ def update_profile(artists: dict, result: model.PhantomScan) -> None:
     artists["off_top"].set_text(f"truth: up to {peak:.0f}\n(off the top)" if peak > PROFILE_TOP else "")
 
 
-def readout(result: model.PhantomScan) -> str:
-    """The score's working, in words, for the figure's last line."""
-    score = result.score
-    if not score.counted:
-        return "Toy score: 0. No group of pixels at 130 or more is big enough to count."
-    parts = " + ".join(f"{lesion.area_mm2:.2f} mm² × weight {lesion.weight}" for lesion in score.counted)
-    return f"Toy score: {parts} = {score.total:.1f} (toy units, one slice)."
-
-
 class PhantomDrawing:
     """The phantom-scan explorer's view: truth, scan, counted pixels and a brightness profile."""
 
@@ -250,6 +241,7 @@ class PhantomDrawing:
         self.update({}, first)
 
     def dynamic_artists(self) -> list:
+        # The scan's note never changes, but it sits on top of the scan, so it is redrawn with it.
         return [self.truth["calcium"], self.truth["path"], self.truth["place"], self.scan["image"],
                 self.scan["blur"], self.scan["note"], self.counted["counted"], self.counted["label"],
                 self.profile["truth"], self.profile["scan"], self.profile["off_top"], self.text]
