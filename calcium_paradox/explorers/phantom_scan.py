@@ -17,10 +17,6 @@ def _model(params) -> tuple[PhantomScan, PhantomScan]:
     return here, phantom_scan(other, *settings)
 
 
-def _view_result(result):
-    return result[0]
-
-
 def describe(params, result) -> str:
     here, there = result
     score, phantom = here.score, here.phantom
@@ -43,10 +39,11 @@ def describe(params, result) -> str:
 
 
 class _View(PhantomDrawing):
-    """The drawing gets the chosen layer's scan; the other layer's is only used in the sentence."""
+    """The drawing shows the chosen layer's scan; the other layer's is only used in the sentence."""
 
     def update(self, params, result) -> None:
-        super().update(params, _view_result(result) if isinstance(result, tuple) else result)
+        here = result[0] if isinstance(result, tuple) else result  # the drawing's own first state is one scan
+        super().update(params, here)
 
 
 SPEC = ExplorerSpec(
