@@ -29,6 +29,7 @@ from .diagrams.concept_map import concept_map_figure
 from .diagrams.course_map import course_map_figure
 from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
 from .diagrams.forest import reading_a_forest_plot_figure
+from .diagrams.score_example import worked_example_figure
 from .style import course_style
 
 
@@ -213,6 +214,24 @@ FIGURES: tuple[StaticFigure, ...] = (
             "the evidence. Two dashed blue arcs add shortcuts: on the left, from 01 to 05, bone loss does not flood "
             "the blood; on the right, from 02 to 06, supplement claims are tested in trials. The takeaway: the "
             "course is one story, from how the body holds calcium steady to how to judge claims about it."
+        ),
+    ),
+    StaticFigure(
+        name="04-score-worked-example",
+        draw=worked_example_figure,
+        alt="A grid of 48 numbers from a toy scan, three shaded lesions, and the steps that give a toy score of 6.5.",
+        description=(
+            "Left: a grid of 6 rows and 8 columns of numbers, the brightness of each square of a toy scan; each "
+            "square is 0.5 mm². Most numbers are between 35 and 55. Squares of 130 or more are bold and shaded. "
+            "Lesion A (plain yellow, top left) is four touching squares: 150, 180, 160 and 140. Next to it is a "
+            "square of 120, left white because it is under 130. Lesion B (orange, diagonal stripes, middle) is "
+            "three squares: 210, 350 and 260. Lesion C (blue, crossed, bottom right) is one square of 420. Right: "
+            "the five steps (keep squares at 130 or more; touching squares make one lesion; drop lesions under "
+            "the minimum size; weight each lesion by its peak; multiply area by weight and add), then the "
+            "working: A is 2.0 mm² with peak 180, weight 1, so 2.0; B is 1.5 mm² with peak 350, weight 3, so "
+            "4.5; C is 0.5 mm², under the 1 mm² minimum, so it is not counted even though it is the brightest. "
+            "The toy score is 2.0 + 4.5 = 6.5. The takeaway: the score is area times a weight from the "
+            "brightest pixel, added up over lesions big enough to count."
         ),
     ),
 )

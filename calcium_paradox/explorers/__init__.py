@@ -16,10 +16,12 @@ from .calcium_bank import SPEC as CALCIUM_BANK
 from .common_causes import SPEC as COMMON_CAUSES
 from .forest_plot import SPEC as FOREST_PLOT
 from .kit import Choice, Explorer, ExplorerSpec, Slider
+from .phantom_scan import SPEC as PHANTOM_SCAN
 from .stiff_pipes import SPEC as STIFF_PIPES
 
 REGISTRY: dict[str, ExplorerSpec] = {
-    spec.key: spec for spec in (BATHTUB, CALCIUM_BANK, BALANCE, STIFF_PIPES, COMMON_CAUSES, FOREST_PLOT)
+    spec.key: spec
+    for spec in (BATHTUB, CALCIUM_BANK, BALANCE, STIFF_PIPES, PHANTOM_SCAN, COMMON_CAUSES, FOREST_PLOT)
 }
 
 

@@ -1,0 +1,78 @@
+"""The phantom-scan explorer (chapter 04): its labels, its sentence and its pictures.
+
+The generic explorer tests (tests/test_explorer_kit.py) also run on it: every
+control, every slider value, bad input, Reset, fast redraws and key states.
+"""
+
+import pytest
+from matplotlib.text import Text
+
+from calcium_paradox.checks.figure import check_figure
+from calcium_paradox.course import TOY_MODEL_LABEL
+from calcium_paradox.diagrams.phantom import GREY_LEVELS, SYNTHETIC_LABEL, grey_picture, side_text
+from calcium_paradox.explorers import explore, key_state
+from calcium_paradox.models.agatston import phantom_scan
+
+
+def _texts(fig) -> str:
+    return "\n".join(t.get_text() for t in fig.findobj(Text) if t.get_visible())
+
+
+@pytest.mark.parametrize("changes", [{}, {"layer": "media"}, {"blur": 0.0}, {"amount": 0.0}, {"density": 2500.0}])
+def test_every_view_says_synthetic_not_a_real_scan_and_toy_model(changes):
+    fig = key_state("phantom_scan", **changes)
+    words = _texts(fig)
+    assert SYNTHETIC_LABEL in words and "not a real scan" in words and "not a diagnostic tool" in words
+    assert TOY_MODEL_LABEL in words
+    assert check_figure(fig, "The phantom scan toy model at a few settings, for the figure check.") == []
+
+
+def test_the_explorer_title_also_says_synthetic():
+    scan = explore("phantom_scan")
+    assert "not a real scan" in scan.label_html.value and "not a diagnostic tool" in scan.label_html.value
+
+
+def test_the_sentence_gives_the_score_and_what_the_other_layer_would_score():
+    scan = explore("phantom_scan")
+    assert scan.sentence.startswith(
+        "Calcium of 0.6 mm² and density 1000 sits in the intima, scanned with 0.6 mm of blur")
+    assert "the toy score is 8.0" in scan.sentence and "The same calcium in the media would score 7.9." in scan.sentence
+    scan.set_value("layer", "media")
+    assert "sits in the media" in scan.sentence and "in the intima would score 8.0" in scan.sentence
+
+
+def test_the_sentence_says_when_nothing_is_counted_and_when_there_is_no_calcium():
+    scan = explore("phantom_scan")
+    scan.set_value("density", 200)
+    scan.set_value("blur", 1.5)
+    assert "no group of pixels at 130 or more is big enough to count, so the toy score is 0" in scan.sentence
+    assert scan.sentence.endswith("The same calcium in the media would score 0.")
+    scan.set_value("amount", 0)
+    assert scan.sentence.startswith("No calcium is placed in the wall")
+    assert "would score" not in scan.sentence
+
+
+def test_raising_density_raises_the_weight_shown_in_the_picture():
+    scan = explore("phantom_scan")
+    assert "Weight 3: toy score 8.0" in scan.view.text.get_text()
+    scan.set_value("density", 2500)
+    assert "Weight 4" in scan.view.text.get_text()
+    assert scan.view.counted["label"].get_text().endswith("weight 4")
+
+
+def test_side_text_lists_the_working():
+    text = side_text(phantom_scan("intima", 0.6, 1000, 0.0))
+    assert text.splitlines() == [
+        "Counted: 0.73 mm², peak 1016", "Weight 4: toy score 2.9", "Too small to count: 1 spot"]
+    assert side_text(phantom_scan("intima", 0.6, 200, 1.5)).splitlines() == [
+        "Counted: nothing", "Toy score: 0", "Too small to count: 0 spots"]
+
+
+def test_grey_picture_maps_the_window_to_black_and_white():
+    import numpy as np
+
+    grey = grey_picture(np.array([[-1000.0, -150.0, 250.0, 650.0, 3000.0]]))
+    assert grey.dtype == np.uint8 and grey.shape == (1, 5, 3)
+    assert grey[0, :, 0].tolist() == [0, 0, 130, 255, 255]  # 250 is halfway: shade 32 of 0–63
+    many = grey_picture(np.linspace(-200, 700, 5000).reshape(50, 100))
+    assert len(np.unique(many)) == GREY_LEVELS
