@@ -11,19 +11,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
-import shutil
+import sys
 import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+sys.path.insert(0, str(ROOT / "tools"))
+import labdriver  # noqa: E402  (Chromium, the skip rule and the loopback check are shared with the notebook tests)
 
 
 # ---- reading a page ---------------------------------------------------------------------
@@ -123,62 +121,13 @@ def serve(folder: Path):
 # ---- the browser ------------------------------------------------------------------------
 
 
-def chromium_path() -> str | None:
-    """The system Chromium: ``CP_CHROMIUM`` if set, else /usr/bin/chromium, else chromium on PATH."""
-    wanted = os.environ.get("CP_CHROMIUM")
-    if wanted:
-        return wanted if Path(wanted).exists() else None
-    if Path("/usr/bin/chromium").exists():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
-
-
-def browser_missing() -> str | None:
-    """Why the browser tests cannot run here (None: they can)."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -r requirements-dev.txt)"
-    if chromium_path() is None:
-        return "Chromium was not found (install Debian's chromium package, or set CP_CHROMIUM to its path)"
-    if not AXE.exists():
-        return f"axe-core is missing from {AXE.relative_to(ROOT)}"
-    return None
-
-
 def need_browser() -> None:
     """Skip (or, with CP_REQUIRE_BROWSER=1, fail) when the browser tests cannot run."""
-    reason = browser_missing()
-    if reason is None:
-        return
-    if os.environ.get("CP_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser tests are required (CP_REQUIRE_BROWSER=1), but {reason}")
-    pytest.skip(reason)
+    labdriver.need_browser(None if AXE.exists() else f"axe-core is missing from {AXE.relative_to(ROOT)}")
 
 
-@contextlib.contextmanager
-def chromium():
-    """A headless Debian Chromium driven by Playwright (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def is_local_request(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in {"data", "blob", "about", "file"}:
-        return True
-    return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname in {h.strip("[]") for h in LOOPBACK}
+chromium = labdriver.chromium
+is_local_request = labdriver.is_local
 
 
 def run_axe(page) -> list[dict]:

@@ -21,7 +21,6 @@ Without Chromium or Playwright these tests skip with the reason, unless
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -45,25 +44,16 @@ WIDGET_FAILURES = ("Error displaying widget", "Could not create a view", "Failed
 pytestmark = pytest.mark.browser
 
 
-def _unavailable() -> None:
-    reason = labdriver.why_no_browser()
-    if reason is None:
-        return
-    if os.environ.get("CP_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"Browser tests are required here (CP_REQUIRE_BROWSER=1) but cannot run: {reason}.")
-    pytest.skip(f"browser tests skipped: {reason}")
-
-
 @pytest.fixture(scope="module")
 def lab():
-    _unavailable()
+    labdriver.need_browser()
     with labdriver.lab_server() as server:
         yield server
 
 
 @pytest.fixture(scope="module")
 def browser():
-    _unavailable()
+    labdriver.need_browser()
     with labdriver.chromium() as chromium:
         yield chromium
 

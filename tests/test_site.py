@@ -461,9 +461,10 @@ def test_in_chromium_the_checks_catch_a_bad_page(browser, tmp_path):
 
 @pytest.mark.parametrize("required", ["", "1"])
 def test_without_chromium_browser_tests_skip_with_a_reason_or_fail_when_required(monkeypatch, required):
+    import labdriver
     import site_support
 
-    monkeypatch.setattr(site_support, "chromium_path", lambda: None)
+    monkeypatch.setattr(labdriver, "chromium_path", lambda: None)
     monkeypatch.setenv("CP_REQUIRE_BROWSER", required)
     expected = pytest.fail.Exception if required else pytest.skip.Exception
     with pytest.raises(expected, match="Chromium was not found"):

@@ -4,10 +4,15 @@
   random token, serving a throw-away copy of ``notebooks/`` and ``figures/`` (so
   nothing the browser does can change the committed notebooks), with news,
   update checks and autosave switched off. It stops the server by its process.
-- :func:`chromium` launches ``/usr/bin/chromium`` through Playwright (never a
-  downloaded browser).
-- :class:`NetworkLog` records every request a page makes; anything that leaves
-  the loopback address is a failure.
+- :func:`chromium` launches Debian's Chromium (``/usr/bin/chromium``, or the
+  path in ``CP_CHROMIUM``) through Playwright, never a downloaded browser;
+  :func:`need_browser` makes a test skip with the reason when it cannot, or fail
+  when ``CP_REQUIRE_BROWSER=1`` (set by ``.ci/run``).
+- :func:`is_local` and :class:`NetworkLog` tell requests that stay on this
+  machine from those that leave it; anything that leaves is a failure.
+
+The browser tests of the notebooks and of the static edition, and the benchmark,
+all use these.
 - :func:`open_and_run` opens a notebook, restarts its kernel, runs every cell and
   waits until the kernel is idle with every code cell executed.
 """
@@ -30,12 +35,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("CP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-default-apps",
                  "--disable-sync", "--metrics-recording-only", "--no-pings"]
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-LOCAL_SCHEMES = {"data", "blob", "about"}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+#: Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about", "file"}
 
 # JupyterLab user settings for a quiet, deterministic session.
 SETTINGS = {
@@ -46,15 +51,45 @@ SETTINGS = {
 }
 
 
+def chromium_path() -> str | None:
+    """The system Chromium: ``CP_CHROMIUM`` if set, else /usr/bin/chromium, else chromium on PATH."""
+    wanted = os.environ.get("CP_CHROMIUM")
+    if wanted:
+        return wanted if Path(wanted).exists() else None
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
 def why_no_browser() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
-    if not CHROMIUM.exists():
-        return f"Chromium not found at {CHROMIUM} (on Debian: apt-get install chromium)"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the Playwright package is not installed (it is in requirements-dev.txt)"
+        return "Playwright is not installed (pip install -r requirements-dev.txt)"
+    if chromium_path() is None:
+        return "Chromium was not found (install Debian's chromium package, or set CP_CHROMIUM to its path)"
     return None
+
+
+def need_browser(also_missing: str | None = None) -> None:
+    """In a test: skip with the reason when the browser tests cannot run, or fail if CP_REQUIRE_BROWSER=1."""
+    import pytest
+
+    reason = why_no_browser() or also_missing
+    if reason is None:
+        return
+    if os.environ.get("CP_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser tests are required (CP_REQUIRE_BROWSER=1), but {reason}")
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+def is_local(url: str) -> bool:
+    """True when a request stays on this machine (loopback, or a data:, blob:, about: or file: address)."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (
+        parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname in LOOPBACK
+    )
 
 
 def _free_port() -> int:
@@ -127,11 +162,11 @@ def lab_server(timeout: float = 90):
 
 @contextlib.contextmanager
 def chromium():
-    """Debian's Chromium through Playwright; yields the browser."""
+    """A headless Debian Chromium driven by Playwright (never a downloaded browser); yields the browser."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -148,14 +183,9 @@ class NetworkLog:
         page.on("request", lambda request: self.urls.append(request.url))
         page.on("websocket", lambda socket_: self.urls.append(socket_.url))
 
-    @staticmethod
-    def is_local(url: str) -> bool:
-        parts = urlsplit(url)
-        return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOOPBACK
-
     @property
     def outside(self) -> list[str]:
-        return [url for url in self.urls if not self.is_local(url)]
+        return [url for url in self.urls if not is_local(url)]
 
 
 # JavaScript run in the page: the notebook's state, read from JupyterLab's own models.
