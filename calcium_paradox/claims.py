@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import yaml
 
 from . import bibliography
+from .display import status_html
 
 #: The four verdicts, and what each means in plain words.
 VERDICTS: dict[str, str] = {
@@ -194,9 +195,7 @@ class ClaimCheck:
 
     def _set_message(self, message: str) -> None:
         self.message = message
-        self.feedback.value = (
-            f'<p role="status" aria-live="polite">{html.escape(message)}</p>' if message else ""
-        )
+        self.feedback.value = status_html(message)
 
     def _show_progress(self) -> None:
         self.progress.value = f"<p><em>{html.escape(self.progress_text())}</em></p>"

@@ -14,6 +14,7 @@ object that Jupyter displays with:
 from __future__ import annotations
 
 import base64
+import html
 import io
 
 from matplotlib.figure import Figure
@@ -80,3 +81,17 @@ def show(fig: Figure, alt: str, *, diagram: bool = False) -> ShownFigure:
     if problems:
         raise FigureCheckError("This figure breaks the course's figure rules:\n- " + "\n- ".join(problems))
     return ShownFigure(png_bytes(fig), alt)
+
+
+def status_html(text: str, *, emphasis: bool = False) -> str:
+    """A message that screen readers announce when it changes (an ARIA live region); "" for no message.
+
+    Every widget that answers a learner (a question's feedback, an explorer's state
+    sentence and notes, the claim check) shows its text through this.
+    """
+    if not text:
+        return ""
+    body = html.escape(text)
+    if emphasis:
+        body = f"<em>{body}</em>"
+    return f'<p role="status" aria-live="polite">{body}</p>'

@@ -23,6 +23,8 @@ from importlib import resources
 import ipywidgets as widgets
 import yaml
 
+from .display import status_html
+
 CONFIDENCE_LEVELS = ("Sure", "Unsure", "Guessing")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 NO_CHOICE = "Please choose an answer first, then press “Check answer”."
@@ -178,7 +180,7 @@ class SelfCheck:
             self.attempts.append((index, self.confidence.value, option.correct))
             message = self.question.feedback_for(index, self.confidence.value)
         self.message = message
-        self.feedback.value = f'<p role="status" aria-live="polite">{html.escape(message)}</p>'
+        self.feedback.value = status_html(message)
         return message
 
     @property
@@ -316,8 +318,8 @@ class PostTest:
             for r in rows
         )
         self.report.value = (
-            f'<p role="status" aria-live="polite">{html.escape(summary)}</p>'
-            '<table><caption>Your first answers, question by question (kept only in this session)</caption>'
+            status_html(summary)
+            + '<table><caption>Your first answers, question by question (kept only in this session)</caption>'
             '<thead><tr><th scope="col">Question</th><th scope="col">Warm-up</th><th scope="col">Now</th>'
             f'<th scope="col">Taught in</th></tr></thead><tbody>{body}</tbody></table>'
         )

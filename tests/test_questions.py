@@ -181,3 +181,14 @@ def test_each_option_stays_short(q):
     # JupyterLab; questions.CHOICES_CSS now lets them wrap, and the browser tests click every one.)
     long = [o.text for o in q.options if len(o.text) > MAX_OPTION_CHARS]
     assert not long, f"{q.id}: shorten to {MAX_OPTION_CHARS} characters or fewer (put detail in the feedback): {long}"
+
+
+def test_feedback_is_announced_to_screen_readers_and_escaped():
+    from calcium_paradox.display import status_html
+
+    check = ask("N00-Q1")
+    check.check()
+    assert check.feedback.value == status_html(NO_CHOICE)
+    assert status_html("a < b") == '<p role="status" aria-live="polite">a &lt; b</p>'
+    assert status_html("note", emphasis=True) == '<p role="status" aria-live="polite"><em>note</em></p>'
+    assert status_html("") == ""

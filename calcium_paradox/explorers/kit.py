@@ -34,6 +34,7 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
 from ..course import EXPLORER_LABELS, TOY_MODEL_LABEL
+from ..display import status_html
 from ..style import course_style
 
 MAX_CONTROLS = 4
@@ -385,9 +386,7 @@ class Explorer:
 
     def _show_message(self, message: str) -> None:
         self.message = message
-        self.message_html.value = (
-            f'<p role="status" aria-live="polite"><em>{html.escape(message)}</em></p>' if message else ""
-        )
+        self.message_html.value = status_html(message, emphasis=True)
 
     def _apply(self) -> None:
         start = time.perf_counter()
@@ -399,7 +398,7 @@ class Explorer:
         # No tooltip on the Image widget: with ipywidgets 8.1.9 an Image with a tooltip fails to
         # render in JupyterLab ("Could not create a view"). The state sentence below says it instead.
         self.image.value = png
-        self.state_html.value = f'<p role="status" aria-live="polite">{html.escape(self.sentence)}</p>'
+        self.state_html.value = status_html(self.sentence)
         elapsed = (time.perf_counter() - start) * 1000
         self.timing.count += 1
         self.timing.last_ms = elapsed
