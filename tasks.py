@@ -13,6 +13,8 @@ and, for authors:
     python3 tasks.py check      run the notebook template check and print every problem
     python3 tasks.py browser    run only the browser tests (JupyterLab and the static edition in Chromium)
     python3 tasks.py bench      measure how fast the explorers and notebooks are (also: make bench)
+    python3 tasks.py lock       re-resolve every package from requirements*.txt in a fresh environment
+                                and write the whole set to constraints.txt (needs the internet)
 
 and, for teachers:
 
@@ -37,6 +39,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 REQUIREMENTS = {"run": ROOT / "requirements.txt", "dev": ROOT / "requirements-dev.txt"}
+#: The whole resolved set (top-level pins and everything below them), written by ``tasks.py lock``.
+CONSTRAINTS = ROOT / "constraints.txt"
 START = "notebooks/00-start-here.ipynb"
 
 
@@ -58,7 +62,7 @@ def needs(*paths: str) -> None:
 
 
 def _fingerprint(level: str) -> str:
-    files = [REQUIREMENTS["run"], ROOT / "pyproject.toml"]
+    files = [REQUIREMENTS["run"], ROOT / "pyproject.toml", CONSTRAINTS]
     if level == "dev":
         files.append(REQUIREMENTS["dev"])
     digest = hashlib.sha256()
@@ -83,10 +87,39 @@ def ensure_env(level: str = "run") -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     say("installing the course's packages (the first time takes a minute or two) ...")
     pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    if run(*pip, "-r", REQUIREMENTS[level]) != 0 or run(*pip, "--no-deps", "-e", ".") != 0:
+    if run(*pip, "-c", CONSTRAINTS, "-r", REQUIREMENTS[level]) != 0 or run(*pip, "--no-deps", "-e", ".") != 0:
         sys.exit("[course] installing packages failed; see the messages above.")
     stamp.write_text(_fingerprint(level))
     say("environment ready.")
+
+
+def lock(args: list[str]) -> int:
+    """Resolve requirements-dev.txt (which includes requirements.txt) afresh and pin the result.
+
+    A throw-away virtual environment gets the top-level pins with nothing else constraining them;
+    ``pip freeze`` of it becomes constraints.txt. Run it after changing a pin in requirements*.txt,
+    then run the tests and commit both files together.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = Path(tmp) / "env"
+        venv.EnvBuilder(with_pip=True).create(env)
+        python = env / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+        say("resolving requirements-dev.txt in a fresh environment ...")
+        if run(python, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", REQUIREMENTS["dev"]) != 0:
+            sys.exit("[course] resolving the requirements failed; see the messages above.")
+        frozen = subprocess.run([str(python), "-m", "pip", "freeze", "--all", "--exclude-editable"],
+                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    pins = sorted((line for line in frozen.splitlines() if "==" in line and not line.startswith("pip==")),
+                  key=lambda line: line.split("==")[0].lower())
+    header = ("# Every package of the course's environments at one resolved version: the top-level pins of\n"
+              "# requirements.txt and requirements-dev.txt and everything they pull in. tasks.py installs with\n"
+              f"# `pip install -c constraints.txt`. Written by `python3 tasks.py lock` (Python {sys.version.split()[0]});\n"
+              "# do not edit by hand.\n")
+    CONSTRAINTS.write_text(header + "\n".join(pins) + "\n")
+    say(f"wrote {len(pins)} pins to constraints.txt")
+    return 0
 
 
 def lab_command(args: list[str]) -> list:
@@ -163,7 +196,7 @@ def classroom_zip(args: list[str]) -> int:
 
 
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
-            "site": site, "browser": browser, "bench": bench, "zip": classroom_zip}
+            "site": site, "browser": browser, "bench": bench, "zip": classroom_zip, "lock": lock}
 
 
 def main(argv: list[str]) -> int:

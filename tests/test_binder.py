@@ -57,7 +57,7 @@ BROKEN = {
                       "--no-deps"),
     "no postBuild": (lambda d: (d / "postBuild").unlink(), "postBuild is missing"),
     "local pip in env": (lambda d: (d / "environment.yml").write_text(
-        (d / "environment.yml").read_text().replace("      - textstat==0.7.4", "      - -e .\n      - textstat==0.7.4")),
+        (d / "environment.yml").read_text() + "  - pip:\n      - -e .\n"),
         "local path"),
     "defaults channel": (lambda d: (d / "environment.yml").write_text(
         (d / "environment.yml").read_text().replace("  - conda-forge", "  - defaults")), "conda-forge"),

@@ -28,7 +28,7 @@ import classroom  # noqa: E402
 FOLDER = classroom.FOLDER
 REQUIRED = {
     "HOW-TO-OPEN.md", "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "pyproject.toml",
-    "requirements.txt", "tasks.py", "calcium_paradox/__init__.py", "calcium_paradox/data/course.yaml",
+    "requirements.txt", "constraints.txt", "tasks.py", "calcium_paradox/__init__.py", "calcium_paradox/data/course.yaml",
     "calcium_paradox/data/questions.yaml", "calcium_paradox/data/references.yaml",
 }
 #: Names that must never be in the zip: environments, caches, build output, repository internals,
@@ -87,8 +87,8 @@ def test_junk_in_the_working_folder_is_left_out(tmp_path):
     for name in ("notebooks", "figures", "calcium_paradox", "teachers", "tests"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "pyproject.toml",
-                 "requirements.txt", "requirements-dev.txt", "environment.yml", "tasks.py", "pytest.ini",
-                 "conftest.py"):
+                 "requirements.txt", "requirements-dev.txt", "constraints.txt", "environment.yml", "tasks.py",
+                 "pytest.ini", "conftest.py"):
         shutil.copy2(ROOT / name, root / name)
     planted = [
         ".venv/lib/site.py", "calcium_paradox/__pycache__/course.cpython-311.pyc",

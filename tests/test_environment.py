@@ -1,8 +1,15 @@
-"""environment.yml (conda, Binder) and the pip pins name the same packages at the same versions."""
+"""The environments: what learners get, what the tests get, and the lock file under both.
+
+- environment.yml (conda, Binder) is the learner runtime only: exactly the packages and versions of
+  requirements.txt, and none of the test tools of requirements-dev.txt.
+- constraints.txt pins the whole resolved set (every package below the top-level pins too);
+  tasks.py installs with it, and it agrees with every top-level pin.
+"""
 
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,12 +25,12 @@ def pip_pins(path: Path) -> dict[str, str]:
             continue
         match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([\w.]+)", line)
         assert match, f"{path.name}: '{line}' must be pinned exactly as name==version"
-        pins[match.group(1).lower()] = match.group(2)
+        pins[match.group(1).lower().replace("_", "-")] = match.group(2)
     return pins
 
 
-def conda_env() -> tuple[dict[str, str], dict[str, str], str]:
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+def conda_env(text: str) -> tuple[dict[str, str], dict[str, str], str]:
+    env = yaml.safe_load(text)
     assert env["channels"] == ["conda-forge"], "use conda-forge only"
     conda, pip, python = {}, {}, ""
     for dep in env["dependencies"]:
@@ -40,18 +47,60 @@ def conda_env() -> tuple[dict[str, str], dict[str, str], str]:
     return conda, pip, python
 
 
-def test_environment_yml_and_pip_pins_agree():
-    pins = {**pip_pins(ROOT / "requirements.txt"), **pip_pins(ROOT / "requirements-dev.txt")}
-    conda, pip_section, python = conda_env()
-    as_conda = {CONDA_NAMES.get(name, name): version for name, version in pins.items() if name not in pip_section}
-    assert conda == as_conda, f"conda {conda} != pip {as_conda}"
-    for name, version in pip_section.items():
-        assert pins.get(name) == version, f"environment.yml pip: {name}=={version} differs from requirements"
-    assert python == "3.11"
+def environment_problems(env_text: str, runtime: dict[str, str], dev: dict[str, str]) -> list[str]:
+    """Why environment.yml is not the learner runtime of requirements.txt (empty: it is)."""
+    conda, pip_section, python = conda_env(env_text)
+    wanted = {CONDA_NAMES.get(name, name): version for name, version in runtime.items()}
+    problems = [f"environment.yml has {name}={conda.get(name)}, requirements.txt {name}=={version}"
+                for name, version in wanted.items() if conda.get(name) != version]
+    problems += [f"environment.yml has {name}, which requirements.txt does not name"
+                 for name in conda if name not in wanted]
+    problems += [f"environment.yml's pip section has {name}: learners do not need it" for name in pip_section]
+    problems += [f"environment.yml carries the test tool {name}" for name in dev
+                 if CONDA_NAMES.get(name, name) in conda or name in pip_section]
+    if python != "3.11":
+        problems.append(f"environment.yml pins python={python}, the course is tested with 3.11")
+    return problems
+
+
+RUNTIME = pip_pins(ROOT / "requirements.txt")
+DEV = pip_pins(ROOT / "requirements-dev.txt")
+
+
+def test_environment_yml_is_exactly_the_learner_runtime():
+    assert environment_problems((ROOT / "environment.yml").read_text(), RUNTIME, DEV) == []
+
+
+@pytest.mark.parametrize("mistake, expected", [
+    (lambda t: t.replace("numpy=2.4.6", "numpy=9.9.9"), "numpy=9.9.9"),
+    (lambda t: t.replace("  - pyyaml=6.0.3\n", ""), "pyyaml=None"),
+    (lambda t: t + "  - pytest=9.2.0\n", "test tool pytest"),
+    (lambda t: t + "  - pip:\n      - playwright==1.65.2\n", "pip section has playwright"),
+    (lambda t: t.replace("python=3.11", "python=3.12"), "python=3.12"),
+], ids=["wrong version", "missing package", "test tool", "pip test tool", "other python"])
+def test_the_environment_check_catches_each_mismatch(mistake, expected):
+    broken = mistake((ROOT / "environment.yml").read_text())
+    problems = environment_problems(broken, RUNTIME, DEV)
+    assert any(expected in p for p in problems), problems
 
 
 def test_dev_requirements_include_the_runtime_ones():
     assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text()
+    assert not set(RUNTIME) & set(DEV), "a runtime package is pinned twice"
+
+
+def test_the_lock_file_pins_every_top_level_package_at_its_version():
+    lock = pip_pins(ROOT / "constraints.txt")
+    for name, version in {**RUNTIME, **DEV}.items():
+        assert lock.get(name) == version, f"constraints.txt has {name}=={lock.get(name)}, requirements {version}"
+    assert len(lock) > 3 * len({**RUNTIME, **DEV}), "constraints.txt should pin the whole resolved set"
+    assert "calcium-paradox" not in lock, "the course package itself is installed editable, not pinned"
+
+
+def test_no_test_dependency_needs_pkg_resources():
+    """pkg_resources left setuptools in version 82; nothing the suite imports may still need it."""
+    assert "textstat" not in DEV, "textstat 0.7.4 imports pkg_resources; the reading grade uses pyphen"
+    assert int(DEV["setuptools"].split(".")[0]) >= 82, "test with a setuptools that has no pkg_resources"
 
 
 def test_binder_installs_the_course_package_and_stops_on_errors():
@@ -62,9 +111,3 @@ def test_binder_installs_the_course_package_and_stops_on_errors():
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists(), (
         "a binder/ folder would make Binder ignore environment.yml and postBuild at the top level"
     )
-
-
-def test_the_check_catches_a_mismatch(tmp_path):
-    bad = tmp_path / "requirements.txt"
-    bad.write_text("numpy==1.0\n")
-    assert pip_pins(bad) != {"numpy": conda_env()[0]["numpy"]}

@@ -25,7 +25,7 @@ FOLDER = "calcium-paradox"
 #: Files copied as they are, relative to the repository root (globs allowed).
 INCLUDE = (
     "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "CONTRIBUTING.md",
-    "pyproject.toml", "requirements.txt", "requirements-dev.txt", "environment.yml", "tasks.py",
+    "pyproject.toml", "requirements.txt", "requirements-dev.txt", "constraints.txt", "environment.yml", "tasks.py",
     "pytest.ini", "conftest.py", "tests/nbval_sanitize.cfg",
     "figures/*.svg",
     "calcium_paradox/**/*.py", "calcium_paradox/data/*.yaml", "calcium_paradox/*.mplstyle",
