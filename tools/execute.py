@@ -9,7 +9,10 @@ only what really changed.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
+import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -31,6 +34,7 @@ def execute(path: Path) -> float:
         nb.metadata.pop("widgets", None)
     shrink_saved_images(nb)
     drop_empty_layouts(nb)
+    renumber_widget_ids(nb, path.stem)
     nbformat.write(nb, path)
     return time.perf_counter() - start
 
@@ -77,6 +81,52 @@ def drop_empty_layouts(nb) -> int:
                 del values[key]
                 dropped += 1
     return dropped
+
+
+MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
+
+
+def renumber_widget_ids(nb, name: str) -> dict[str, str]:
+    """Give every saved widget model an id that depends only on where it is, not on the run.
+
+    The kernel makes a random id for each widget, so without this every re-run rewrote every id
+    in the notebook (thousands of changed lines for a one-word edit). Models are numbered in the
+    order a reader meets them: each widget output in cell order, then the models it refers to,
+    depth first; models nothing shows come last, in a stable order. Returns old id -> new id.
+    """
+    widgets = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    state = widgets.get("state", {})
+    if not state:
+        return {}
+    order: list[str] = []
+
+    def visit(model_id: str) -> None:
+        if model_id in state and model_id not in order:
+            order.append(model_id)
+            for ref in MODEL_REF.findall(json.dumps(state[model_id].get("state", {}), sort_keys=True)):
+                visit(ref)
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                visit(view["model_id"])
+    rest = sorted((m for m in state if m not in order),
+                  key=lambda m: json.dumps(state[m], sort_keys=True))
+    for model_id in rest:
+        visit(model_id)
+    new = {old: hashlib.sha256(f"{name}:{i}".encode()).hexdigest()[:32] for i, old in enumerate(order)}
+
+    def swap(text: str) -> str:
+        return MODEL_REF.sub(lambda m: "IPY_MODEL_" + new.get(m.group(1), m.group(1)), text)
+
+    widgets["state"] = {new[old]: json.loads(swap(json.dumps(state[old]))) for old in order}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view and view.get("model_id") in new:
+                view["model_id"] = new[view["model_id"]]
+    return new
 
 
 def _has_widgets(nb) -> bool:
