@@ -147,14 +147,37 @@ def test_any_input_to_any_control_gives_a_message_never_a_traceback(data):
     assert explorer.sentence.endswith(".")
 
 
+def sweeps(controls) -> list[dict]:
+    """Settings that take every control through every one of its values while each of the other
+    controls sits at its lowest or its highest value (alternating, so both extremes meet every value)."""
+    settings_ = []
+    for swept in controls:
+        for step, value in enumerate(swept.values()):
+            others = {c.name: c.values()[0 if (step + i) % 2 else -1] for i, c in enumerate(controls) if c is not swept}
+            settings_.append({**others, swept.name: value})
+    return settings_
+
+
+def test_the_sweeps_reach_every_value_of_every_control_against_both_extremes_of_the_others():
+    a = Slider("a", "A", 0, 2, 1, 1)
+    b = Slider("b", "B", 0, 3, 1, 0)
+    got = sweeps([a, b])
+    assert {s["a"] for s in got} == {0, 1, 2} and {s["b"] for s in got} == {0, 1, 2, 3}
+    with_b_swept = got[3:]
+    assert {s["a"] for s in with_b_swept} == {0, 2}, "the other control must visit both of its extremes"
+    # The old walk set every control to its i-th value together: a=0 never met b=3.
+    assert any(s["a"] == 0 and s["b"] == 3 for s in got)
+
+
 @pytest.mark.parametrize("key", EXPLORERS)
 def test_every_setting_in_range_gives_a_finite_readable_state(key):
     explorer = explore(key)
-    grids = [control.values() for control in explorer.spec.controls]
-    for values in zip(*(np.resize(np.asarray(g, dtype=object), max(map(len, grids))) for g in grids)):
-        for control, value in zip(explorer.spec.controls, values):
-            explorer.set_value(control.name, value)
-        assert explorer.sentence and explorer.png.startswith(b"\x89PNG")
+    for setting in sweeps(explorer.spec.controls):
+        for name, value in setting.items():
+            explorer.set_value(name, value)
+        assert explorer.params == setting, "a value in range was refused or changed"
+        assert explorer.message == "" and explorer.sentence.endswith(".")
+        assert explorer.png.startswith(b"\x89PNG")
         assert check_figure(explorer.figure) == [], explorer.params
 
 
