@@ -1,13 +1,17 @@
 """The palette is colour-blind-safe AND high-contrast; fonts are large; importing changes nothing."""
 
-import importlib
-import pkgutil
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import matplotlib as mpl
 import pytest
 
-import calcium_paradox
 from calcium_paradox import style
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_contrast_ratio_matches_known_wcag_values():
@@ -51,11 +55,37 @@ def test_font_sizes_meet_the_minimums():
         assert rc[key] >= style.MIN_FONT_PT, key
 
 
+#: Run in a fresh interpreter: inside the test session another test may have imported the modules
+#: already, and a second import runs nothing, so a side effect could never show.
+IMPORT_PROBE = """
+import importlib, json, pkgutil, sys
+import matplotlib as mpl
+before = {k: repr(v) for k, v in mpl.rcParams.items()}
+import calcium_paradox
+names = [m.name for m in pkgutil.walk_packages(calcium_paradox.__path__, "calcium_paradox.")]
+for name in names:
+    importlib.import_module(name)
+exec(sys.argv[1])
+after = {k: repr(v) for k, v in mpl.rcParams.items()}
+print(json.dumps({"imported": len(names), "changed": sorted(k for k in before if before[k] != after[k])}))
+"""
+
+
+def import_side_effects(extra: str = "") -> dict:
+    """Import every course module in a new Python and report the matplotlib settings that changed."""
+    result = subprocess.run([sys.executable, "-c", IMPORT_PROBE, extra], capture_output=True, text=True,
+                            cwd=ROOT, env=dict(os.environ, MPLBACKEND="Agg"), timeout=300, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_importing_every_module_changes_no_matplotlib_setting():
-    before = dict(mpl.rcParams)
-    for module in pkgutil.walk_packages(calcium_paradox.__path__, "calcium_paradox."):
-        importlib.import_module(module.name)
-    assert dict(mpl.rcParams) == before
+    report = import_side_effects()
+    assert report["imported"] >= 30
+    assert report["changed"] == []
+
+
+def test_the_import_probe_sees_a_setting_changed_at_import():
+    assert import_side_effects("mpl.rcParams['font.size'] = 31")["changed"] == ["font.size"]
 
 
 def test_course_style_is_applied_only_inside_the_block():
