@@ -19,6 +19,7 @@ run that writes to stderr fails, unless every line of it matches a pattern in
 Nothing else is exempt: there is no ``--nbval-lax`` and no ``NBVAL_IGNORE_OUTPUT``.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -45,6 +46,9 @@ def _without_allowed_stderr(outputs):
 
 
 def pytest_configure(config):
+    # A figure that breaks the course's rules is an error under the tests, in this process and in
+    # every kernel nbval starts from it (a learner's kernel only warns): see calcium_paradox.display.
+    os.environ["CP_STRICT_FIGURES"] = "1"
     # nbval opens the sanitize file relative to the current directory; give it an absolute path.
     if hasattr(config.option, "nbval_sanitize_with") and not config.option.nbval_sanitize_with:
         config.option.nbval_sanitize_with = str(SANITIZE)

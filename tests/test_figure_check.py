@@ -5,7 +5,7 @@ import base64
 import pytest
 
 from calcium_paradox.checks.figure import check_figure
-from calcium_paradox.display import FigureCheckError, ShownFigure, new_figure, show
+from calcium_paradox.display import STRICT_ENV, FigureCheckError, FigureCheckWarning, ShownFigure, new_figure, show
 
 ALT = "A line chart of a toy quantity rising over toy time and levelling off."
 
@@ -60,13 +60,36 @@ def test_diagrams_need_a_title_but_no_axis_labels():
     assert check_figure(fig, ALT, diagram=True) == []
 
 
-def test_show_refuses_a_broken_figure_with_every_problem_listed():
+def test_show_refuses_a_broken_figure_with_every_problem_listed_under_the_tests(monkeypatch):
+    monkeypatch.setenv(STRICT_ENV, "1")
     fig, ax = good_figure()
     ax.set_title("")
     ax.set_xlabel("")
     with pytest.raises(FigureCheckError) as err:
         show(fig, ALT)
     assert "no title" in str(err.value) and "no x-axis label" in str(err.value)
+
+
+def test_in_a_learners_kernel_a_broken_figure_is_shown_with_a_warning(monkeypatch):
+    monkeypatch.delenv(STRICT_ENV, raising=False)
+    fig, ax = good_figure()
+    ax.set_title("")
+    with pytest.warns(FigureCheckWarning, match="no title"):
+        shown = show(fig, ALT)
+    assert isinstance(shown, ShownFigure) and shown.png.startswith(b"\x89PNG")
+
+
+def test_the_test_session_and_saved_outputs_are_strict():
+    import os
+    import sys
+    from pathlib import Path
+
+    assert os.environ.get(STRICT_ENV) == "1", "conftest.py must make figure problems errors (nbval kernels too)"
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "tools"))
+    import execute
+
+    assert execute.STRICT == {STRICT_ENV: "1"}
 
 
 def test_show_returns_png_with_alt_text_in_metadata_and_as_plain_text():

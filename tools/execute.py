@@ -12,6 +12,7 @@ import base64
 import hashlib
 import io
 import json
+import os
 import re
 import sys
 import time
@@ -22,8 +23,13 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 
+#: The kernel that saves outputs treats a figure that breaks the course's rules as an error.
+STRICT = {"CP_STRICT_FIGURES": "1"}
+
+
 def execute(path: Path) -> float:
     start = time.perf_counter()
+    os.environ.update(STRICT)  # the kernel nbclient starts inherits this
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb, timeout=300, kernel_name="python3", record_timing=False, store_widget_state=True,
