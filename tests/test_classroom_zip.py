@@ -61,18 +61,40 @@ def test_the_zip_is_named_by_version_and_unpacks_into_one_folder(unpacked):
     assert folder.is_dir() and _inside(names)
 
 
+def _committed(*paths: str) -> set[str]:
+    out = subprocess.run(["git", "ls-tree", "-r", "--name-only", "HEAD", *paths], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
 def test_it_holds_what_a_class_needs(unpacked):
     _, folder, names = unpacked
     inside = _inside(names)
     assert REQUIRED <= inside, f"missing: {sorted(REQUIRED - inside)}"
     notebooks = {f"notebooks/{c.filename}" for c in existing(load_course().chapters, ROOT / "notebooks")}
     assert notebooks and notebooks <= inside, "every chapter notebook is packed"
-    figures = {f"figures/{p.name}" for p in (ROOT / "figures").glob("*.svg")}
-    assert figures <= inside, "every figure is packed"
-    package = {p.relative_to(ROOT).as_posix() for p in (ROOT / "calcium_paradox").rglob("*.py")
-               if "__pycache__" not in p.parts}
+    figures = _committed("figures")
+    assert figures and figures <= inside, "every figure is packed"
+    package = _committed("calcium_paradox")
     assert package <= inside, f"package files missing: {sorted(package - inside)}"
-    assert (folder / "HOW-TO-OPEN.md").read_bytes() == (ROOT / "teachers" / "HOW-TO-OPEN.md").read_bytes()
+    assert "calcium_paradox/data/edition.css" in inside, "the static edition's style sheet (site needs it)"
+    assert (folder / "HOW-TO-OPEN.md").read_bytes() == subprocess.run(
+        ["git", "show", "HEAD:teachers/HOW-TO-OPEN.md"], cwd=ROOT, capture_output=True, check=True).stdout
+
+
+def test_the_static_edition_and_the_notebook_check_run_from_the_unpacked_zip(unpacked, tmp_path):
+    """What a teacher can do with the zip and no JupyterLab: build the offline edition, check the notebooks."""
+    _, folder, _ = unpacked
+    env = dict(os.environ, PYTHONPATH=str(folder), MPLBACKEND="Agg")
+    site = subprocess.run([sys.executable, "-m", "calcium_paradox.edition", "--root", str(folder),
+                           "--out", str(tmp_path / "site")], cwd=folder, env=env, capture_output=True, text=True)
+    assert site.returncode == 0, site.stdout + site.stderr
+    pages = {p.name for p in (tmp_path / "site").glob("*.html")}
+    assert "index.html" in pages and len(pages) > len(load_course().chapters) // 2
+    notebooks = sorted(str(p.relative_to(folder)) for p in (folder / "notebooks").glob("*.ipynb"))
+    check = subprocess.run([sys.executable, "-m", "calcium_paradox.checks.notebook", *notebooks],
+                           cwd=folder, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_it_holds_nothing_it_should_not(unpacked):
@@ -81,32 +103,32 @@ def test_it_holds_nothing_it_should_not(unpacked):
     assert not bad, f"should not be in the classroom zip: {bad}"
 
 
-def test_junk_in_the_working_folder_is_left_out(tmp_path):
-    """Build from a copy of the course with caches, an environment and a scratch notebook planted."""
+def test_nothing_uncommitted_and_no_scratch_notebook_gets_in(tmp_path):
+    """Build from a clone of the course with caches, an environment and scratch notebooks planted,
+    one of them even committed: only committed files of the course, and only chapter notebooks, are packed."""
     root = tmp_path / "course"
-    for name in ("notebooks", "figures", "calcium_paradox", "teachers", "tests"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "pyproject.toml",
-                 "requirements.txt", "requirements-dev.txt", "constraints.txt", "environment.yml", "tasks.py",
-                 "pytest.ini", "conftest.py"):
-        shutil.copy2(ROOT / name, root / name)
+    subprocess.run(["git", "clone", "-q", "--local", "--no-hardlinks", str(ROOT), str(root)], check=True)
     planted = [
         ".venv/lib/site.py", "calcium_paradox/__pycache__/course.cpython-311.pyc",
         "notebooks/.ipynb_checkpoints/00-start-here-checkpoint.ipynb", "notebooks/scratch.ipynb",
         "calcium_paradox/models/old.pyc", "artifacts/browser/shot.png", ".pytest_cache/v/x",
-        "calcium_paradox/data/.hypothesis/examples/x",
-        # these match the include patterns, so only the exclusions keep them out
-        "calcium_paradox/.ipynb_checkpoints/course-checkpoint.py", "calcium_paradox/build/lib/course.py",
-        "calcium_paradox/__pycache__/stale.py",
+        "calcium_paradox/data/.hypothesis/examples/x", "calcium_paradox/models/draft.py",
+        "calcium_paradox/build/lib/course.py", "dist/old.zip",
     ]
     for name in planted:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("junk")
+    committed_scratch = root / "notebooks" / "my-notes.ipynb"
+    committed_scratch.write_text("{}")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "add", "-f", "notebooks/my-notes.ipynb"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "scratch"], cwd=root, check=True)
     with zipfile.ZipFile(classroom.build(tmp_path / "out", root=root)) as archive:
         inside = _inside(archive.namelist())
-    leaked = sorted(set(planted) & inside)
-    assert not leaked, f"planted junk got into the zip: {leaked}"
+    leaked = sorted((set(planted) | {"notebooks/my-notes.ipynb"}) & inside)
+    assert not leaked, f"got into the zip: {leaked}"
     assert not any(FORBIDDEN.search(n) for n in inside)
+    assert "notebooks/00-start-here.ipynb" in inside
 
 
 def test_two_builds_give_the_same_bytes(tmp_path):
