@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
 from .checks.figure import check_figure
+from .pictures import palette_png
 from .style import course_style
 
 DPI = 100
@@ -50,18 +51,10 @@ def new_figure(width: float = 7.0, height: float = 4.0, *, nrows: int = 1, ncols
 
 
 def png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
-    """Render a figure to a small PNG (no timestamps, so the same figure gives the same bytes).
-
-    Course figures are flat drawings with few colours, so a 256-colour palette
-    image looks the same as full colour at about a third of the size; that keeps
-    notebooks with stored outputs small.
-    """
+    """Render a figure to a small PNG (a stored palette picture: :func:`calcium_paradox.pictures.palette_png`)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    image = PILImage.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-    small = io.BytesIO()
-    image.quantize(colors=256, method=PILImage.Quantize.MEDIANCUT).save(small, format="png", optimize=True)
-    return small.getvalue()
+    return palette_png(PILImage.open(io.BytesIO(buffer.getvalue())))
 
 
 class ShownFigure:

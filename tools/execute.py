@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import json
 import os
 import re
@@ -48,11 +47,12 @@ def execute(path: Path) -> float:
 def shrink_saved_images(nb) -> int:
     """Store explorer pictures in the saved widget state as 256-colour PNGs; returns bytes saved.
 
-    Live explorers encode full-colour PNGs because that is fastest; the copy saved in
-    the notebook (for readers without a kernel) is re-encoded once here, as the course's
-    static figures are, so notebooks stay small. The picture looks the same.
+    Live explorers encode quick palette PNGs because that is fastest; the copy saved in the
+    notebook (for readers without a kernel) is re-encoded once here with the stored setting of
+    :func:`calcium_paradox.pictures.palette_png`, as the course's figures are, so notebooks stay
+    small. The picture looks the same.
     """
-    from PIL import Image
+    from calcium_paradox.pictures import repack_png
 
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
     saved = 0
@@ -63,12 +63,10 @@ def shrink_saved_images(nb) -> int:
             if buffer.get("path") != ["value"] or buffer.get("encoding") != "base64":
                 continue
             original = base64.b64decode(buffer["data"])
-            image = Image.open(io.BytesIO(original)).convert("RGB")
-            small = io.BytesIO()
-            image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(small, format="png", optimize=True)
-            if len(small.getvalue()) < len(original):
-                buffer["data"] = base64.b64encode(small.getvalue()).decode("ascii")
-                saved += len(original) - len(small.getvalue())
+            small = repack_png(original)
+            if small is not original:
+                buffer["data"] = base64.b64encode(small).decode("ascii")
+                saved += len(original) - len(small)
     return saved
 
 
