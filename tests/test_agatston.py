@@ -161,7 +161,7 @@ def test_score_is_area_times_weight_summed_and_at_most_four_times_the_picture(va
     ((np.zeros((2, 2)), "big"), {}, "pixel_area_mm2 must be a number"),
     ((np.zeros((2, 2)), 1.0), {"min_area_mm2": -1}, "min_area_mm2 must be a number of at least 0"),
     ((np.zeros((2, 2)), 1.0), {"connectivity": 6}, "connectivity must be 4 or 8"),
-    ((np.zeros((2, 2)), 1.0), {"threshold": math.nan}, "threshold must be a number"),
+    ((np.zeros((2, 2)), 1.0), {"threshold": math.nan}, "threshold must be a finite number"),
 ])
 def test_bad_input_to_the_score_gets_a_clear_message(args, kwargs, message):
     with pytest.raises(ValueError, match=message):

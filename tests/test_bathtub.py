@@ -58,11 +58,11 @@ def test_results_are_deterministic():
 @pytest.mark.parametrize(
     "kwargs,message",
     [
-        ({"inflow": -1, "drain": 0.5}, "inflow must be at least 0"),
-        ({"inflow": 1, "drain": 0}, "drain must be more than 0"),
+        ({"inflow": -1, "drain": 0.5}, "inflow must be a number of at least 0"),
+        ({"inflow": 1, "drain": 0}, "drain must be a number above 0"),
         ({"inflow": "lots", "drain": 0.5}, "inflow must be a number"),
-        ({"inflow": math.nan, "drain": 0.5}, "inflow must be a finite number"),
-        ({"inflow": 1, "drain": 0.5, "start_level": 99}, "start_level must be at least 0 and at most 16"),
+        ({"inflow": math.nan, "drain": 0.5}, "inflow must be a number of at least 0; got nan"),
+        ({"inflow": 1, "drain": 0.5, "start_level": 99}, "start_level must be a number from 0 to 16"),
     ],
 )
 def test_bad_input_gets_a_clear_message(kwargs, message):

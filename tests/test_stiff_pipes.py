@@ -92,7 +92,7 @@ def test_bad_input_gets_a_clear_message(args, message):
 
 
 def test_bad_tube_values_get_a_clear_message():
-    with pytest.raises(ValueError, match="r must be a positive number"):
+    with pytest.raises(ValueError, match="r must be a number above 0"):
         pulse_wave_velocity(1e6, 1e-3, 0)
 
 

@@ -4,16 +4,17 @@ Everything here is **synthetic**: a made-up cross-section of a small artery in
 HU-like toy units, not a real scan, and not a diagnostic tool. It shows how an
 Agatston-style calcium score is made and what it cannot see.
 
-How the course's toy score works (Agatston 1990, as described in secondary sources):
+How the course's toy score works (after Agatston 1990):
 
 1. **Threshold.** Pixels at or above 130 (HU-like units) count as calcium.
 2. **Lesions.** Counted pixels that touch are one lesion. The course uses
    *8-connectivity*: pixels touch if they share a side or a corner
    (``connectivity=4`` counts sides only).
 3. **Minimum area.** Lesions smaller than a minimum area are ignored, so single
-   specks of noise do not count. Real software often uses 1 mm², but that is a
-   convention, not a verified detail of the 1990 paper. This toy shows one thin
-   slice of a small artery, so the explorer uses a smaller minimum,
+   specks of noise do not count. The Agatston method counts a lesion only if it
+   covers at least 1 mm² (:data:`COMMON_MIN_AREA_MM2`), and real software uses
+   the same minimum. This toy shows one thin slice of a small artery, so the explorer uses a
+   smaller minimum,
    :data:`TOY_MIN_AREA_MM2`; :func:`agatston_score` takes any minimum you give it.
    A lesion whose area is exactly the minimum counts.
 4. **Density weight.** Each lesion's weight is set by its brightest pixel
@@ -45,13 +46,14 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
-from numbers import Real
 
 import numpy as np
 
+from .inputs import number
+
 THRESHOLD_HU = 130.0
 WEIGHT_BANDS = ((130.0, 1), (200.0, 2), (300.0, 3), (400.0, 4))  #: (lower edge, weight)
-COMMON_MIN_AREA_MM2 = 1.0  #: minimum lesion area often used by real software (a convention)
+COMMON_MIN_AREA_MM2 = 1.0  #: minimum lesion area of the Agatston method and of real software
 TOY_MIN_AREA_MM2 = 0.1  #: the explorer's minimum: one thin slice of a small artery (toy)
 FWHM_PER_SIGMA = 2.0 * math.sqrt(2.0 * math.log(2.0))  #: ≈ 2.355
 
@@ -103,24 +105,6 @@ SCAN_LIKE_BLUR_MM = 0.4
 CLEAR_PEAK_FACTOR = 1.3
 BOUNDARY_MARGIN = 0.05
 LAYER_SWAP_TOLERANCE = 0.15
-
-
-def _number(name: str, value, low: float | None = None, high: float | None = None, *, low_open: bool = False) -> float:
-    """``value`` as a float, or a ValueError that says what was expected."""
-    rule = "a number" + (
-        f" from {low:g} to {high:g}" if low is not None and high is not None
-        else f" above {low:g}" if low is not None and low_open else f" of at least {low:g}" if low is not None else ""
-    )
-    if isinstance(value, bool) or not isinstance(value, (Real, np.number)):
-        raise ValueError(f"{name} must be {rule}; got {value!r}.")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be {rule}; got {value!r}.")
-    if low is not None and (number < low or (low_open and number <= low)):
-        raise ValueError(f"{name} must be {rule}; got {value!r}.")
-    if high is not None and number > high:
-        raise ValueError(f"{name} must be {rule}; got {value!r}.")
-    return number
 
 
 # ----- the score ---------------------------------------------------------------------------------
@@ -249,9 +233,9 @@ def agatston_score(
         raise ValueError(f"the scan must be a non-empty 2-D picture; got shape {image.shape}.")
     if not np.all(np.isfinite(image)):
         raise ValueError("the scan has missing values (NaN or infinity); every pixel needs a number.")
-    pixel_area_mm2 = _number("pixel_area_mm2", pixel_area_mm2, 0.0, low_open=True)
-    threshold = _number("threshold", threshold)
-    min_area_mm2 = _number("min_area_mm2", min_area_mm2, 0.0)
+    pixel_area_mm2 = number("pixel_area_mm2", pixel_area_mm2, 0.0, low_open=True)
+    threshold = number("threshold", threshold)
+    min_area_mm2 = number("min_area_mm2", min_area_mm2, 0.0)
     labels, count = label_lesions(image >= threshold, connectivity)
     flat = labels.ravel()
     pixels = np.bincount(flat, minlength=count + 1)
@@ -399,10 +383,10 @@ def make_phantom(layer: str = "intima", amount_mm2: float = 0.8, density_hu: flo
     """
     if layer not in LAYERS:
         raise ValueError(f"layer must be one of {', '.join(LAYERS)}; got {layer!r}.")
-    amount_mm2 = _number("amount_mm2", amount_mm2, 0.0, MAX_AMOUNT_MM2)
-    density_hu = _number("density_hu", density_hu, *DENSITY_RANGE)
-    grid = int(_number("grid", grid, 64, 512))
-    pixel_mm = _number("pixel_mm", pixel_mm, 0.0, low_open=True)
+    amount_mm2 = number("amount_mm2", amount_mm2, 0.0, MAX_AMOUNT_MM2)
+    density_hu = number("density_hu", density_hu, *DENSITY_RANGE)
+    grid = int(number("grid", grid, 64, 512))
+    pixel_mm = number("pixel_mm", pixel_mm, 0.0, low_open=True)
     if FAT_FROM_MM * 2 > grid * pixel_mm:
         raise ValueError("the picture is too small for the artery; use a larger grid or larger pixels.")
     codes = _layer_codes(_geometry(grid, pixel_mm)[0])
@@ -453,8 +437,8 @@ def blur(image, blur_mm: float, pixel_mm: float = PIXEL_MM) -> np.ndarray:
         raise ValueError(f"the picture must be a non-empty 2-D array; got shape {image.shape}.")
     if not np.all(np.isfinite(image)):
         raise ValueError("the picture has missing values (NaN or infinity).")
-    blur_mm = _number("blur_mm", blur_mm, 0.0)
-    pixel_mm = _number("pixel_mm", pixel_mm, 0.0, low_open=True)
+    blur_mm = number("blur_mm", blur_mm, 0.0)
+    pixel_mm = number("pixel_mm", pixel_mm, 0.0, low_open=True)
     sigma_px = blur_mm / FWHM_PER_SIGMA / pixel_mm
     if sigma_px < 1e-3:
         return image.copy()
@@ -466,7 +450,7 @@ def scan(phantom: Phantom, blur_mm: float, rng: np.random.Generator, *, noise_sd
     """What the toy scanner sees: the phantom blurred to ``blur_mm`` plus noise drawn from ``rng``."""
     if not isinstance(rng, np.random.Generator):
         raise ValueError("rng must be a numpy Generator, e.g. numpy.random.default_rng(4).")
-    noise_sd = _number("noise_sd", noise_sd, 0.0)
+    noise_sd = number("noise_sd", noise_sd, 0.0)
     picture = blur(phantom.hu, blur_mm, phantom.pixel_mm)
     if noise_sd > 0:
         picture = picture + rng.normal(0.0, noise_sd, picture.shape)
@@ -490,7 +474,7 @@ def phantom_scan(layer: str = "intima", amount_mm2: float = 0.8, density_hu: flo
                  blur_mm: float = 0.6, *, rng: np.random.Generator | None = None,
                  noise_sd: float = NOISE_SD, min_area_mm2: float = TOY_MIN_AREA_MM2) -> PhantomScan:
     """Make a phantom, scan it and score it. ``rng`` defaults to ``default_rng(SEED)`` (deterministic)."""
-    blur_mm = _number("blur_mm", blur_mm, 0.0, MAX_BLUR_MM)
+    blur_mm = number("blur_mm", blur_mm, 0.0, MAX_BLUR_MM)
     phantom = make_phantom(layer, amount_mm2, density_hu)
     rng = np.random.default_rng(SEED) if rng is None else rng
     picture = scan(phantom, blur_mm, rng, noise_sd=noise_sd)

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .inputs import number
+
 K_HALF = 0.25  #: vitamin K status at which half of MGP is switched on (toy)
 MGP_WEIGHT = 1.5  #: brake strength of fully switched-on MGP (toy units)
 MAGNESIUM_WEIGHT = 0.4  #: brake strength per unit of magnesium (toy units)
@@ -101,7 +103,7 @@ class BalanceRun:
 
 def active_mgp(vitamin_k: float) -> float:
     """Share of MGP switched on (0–1) at vitamin K status ``vitamin_k`` (0 = none, 1 = usual)."""
-    k = _checked("vitamin_k", vitamin_k, (0.0, math.inf))
+    k = number("vitamin_k", vitamin_k, 0.0)
     return k / (k + K_HALF)
 
 
@@ -112,24 +114,13 @@ def softplus(x: float, softness: float = SOFTNESS) -> float:
     return softness * (z if z > 30 else math.log1p(math.exp(z)))
 
 
-def _checked(name: str, value, bounds: tuple[float, float]) -> float:
-    low, high = bounds
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number from {low:g} to {high:g}; got {value!r}.") from None
-    if not (math.isfinite(number) and low <= number <= high):
-        raise ValueError(f"{name} must be a number from {low:g} to {high:g}; got {value!r}.")
-    return number
-
-
 def run_balance(vitamin_k: float = 1.0, phosphate: float = 1.0, magnesium: float = 1.0,
                 inflammation: float = 0.0, *, points: int = 41) -> BalanceRun:
     """The toy artery wall over ``YEARS`` toy years at the given settings (1 = usual; inflammation 0 = none)."""
-    k = _checked("vitamin_k", vitamin_k, RANGES["vitamin_k"])
-    p = _checked("phosphate", phosphate, RANGES["phosphate"])
-    m = _checked("magnesium", magnesium, RANGES["magnesium"])
-    i = _checked("inflammation", inflammation, RANGES["inflammation"])
+    k = number("vitamin_k", vitamin_k, *RANGES["vitamin_k"])
+    p = number("phosphate", phosphate, *RANGES["phosphate"])
+    m = number("magnesium", magnesium, *RANGES["magnesium"])
+    i = number("inflammation", inflammation, *RANGES["inflammation"])
     share = active_mgp(k)
     brakes = {"mgp": MGP_WEIGHT * share, "magnesium": MAGNESIUM_WEIGHT * m, "other": OTHER_BRAKES}
     pushes = {"phosphate": PHOSPHATE_WEIGHT * p, "calcium": CALCIUM_LOAD, "inflammation": INFLAMMATION_WEIGHT * i}

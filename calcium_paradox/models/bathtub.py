@@ -11,10 +11,11 @@ comes in, what goes out and what is stored.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
+
+from .inputs import number
 
 CAPACITY = 16.0  #: the brim, in toy units of water
 MINUTES = 30.0  #: how long each run lasts, in toy minutes
@@ -39,19 +40,6 @@ class TubRun:
         return float(self.level[-1])
 
 
-def _number(name: str, value, low: float, high: float = math.inf, *, low_open: bool = False) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, not {value!r}.") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be a finite number, not {value!r}.")
-    if number < low or (low_open and number == low) or number > high:
-        bound = f"more than {low:g}" if low_open else f"at least {low:g}"
-        raise ValueError(f"{name} must be {bound}" + (f" and at most {high:g}" if high < math.inf else "") + f"; got {number:g}.")
-    return number
-
-
 def fill_tub(
     inflow: float,
     drain: float,
@@ -66,11 +54,11 @@ def fill_tub(
     The exact solution of dL/dt = inflow - drain·L is used, so the result does
     not depend on a time step. The level never goes above ``capacity``.
     """
-    inflow = _number("inflow", inflow, 0.0)
-    drain = _number("drain", drain, 0.0, low_open=True)
-    capacity = _number("capacity", capacity, 0.0, low_open=True)
-    start_level = _number("start_level", start_level, 0.0, capacity)
-    minutes = _number("minutes", minutes, 0.0, low_open=True)
+    inflow = number("inflow", inflow, 0.0)
+    drain = number("drain", drain, 0.0, low_open=True)
+    capacity = number("capacity", capacity, 0.0, low_open=True)
+    start_level = number("start_level", start_level, 0.0, capacity)
+    minutes = number("minutes", minutes, 0.0, low_open=True)
     if int(points) < 2:
         raise ValueError(f"points must be at least 2; got {points}.")
     time = np.linspace(0.0, minutes, int(points))

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .inputs import number
+
 SET_POINT = 1.0
 BAND = (0.9, 1.1)  #: the normal band of blood calcium, in toy units
 WEEKS = 16
@@ -93,16 +95,6 @@ class BankRun:
     @property
     def highest_blood(self) -> float:
         return float(self.blood.max())
-
-
-def _positive(name: str, value, low: float, high: float) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, not {value!r}.") from None
-    if not math.isfinite(number) or not low <= number <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g} (toy units); got {value!r}.")
-    return number
 
 
 def pth(blood: float) -> float:
@@ -169,9 +161,9 @@ def run_bank(
     active form (1 = healthy). All toy units. The toy leaves out phosphate, which
     matters a lot in real kidney disease (chapter 02).
     """
-    intake = _positive("intake", intake, 0.0, 5.0)
-    vitamin_d = _positive("vitamin_d", vitamin_d, 0.0, 5.0)
-    kidney = _positive("kidney", kidney, 0.05, 1.5)
+    intake = number("intake", intake, 0.0, 5.0, unit="toy units")
+    vitamin_d = number("vitamin_d", vitamin_d, 0.0, 5.0, unit="toy units")
+    kidney = number("kidney", kidney, 0.05, 1.5, unit="toy units")
     after, before = int(weeks) * 7, int(before_weeks) * 7
     if after < 1 or before < 0:
         raise ValueError(f"weeks must be at least 1 and before_weeks at least 0; got {weeks!r}, {before_weeks!r}.")

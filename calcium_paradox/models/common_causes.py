@@ -35,6 +35,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .inputs import number
+
 POPULATION = 3000  #: people in the explorer's population
 SEED = 2005  #: the explorer's fixed population
 AGE_RANGE = (40.0, 90.0)
@@ -129,16 +131,6 @@ def within_group_correlation(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -
     return correlation(x_res, y_res)
 
 
-def _check_strength(name: str, value) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number from 0 to 1; got {value!r}.") from None
-    if not (math.isfinite(number) and 0.0 <= number <= 1.0):
-        raise ValueError(f"{name} must be a number from 0 to 1; got {value!r}.")
-    return number
-
-
 @dataclass(frozen=True)
 class PopulationState:
     shared: float  #: strength of the shared causes, 0–1
@@ -169,8 +161,8 @@ def simulate(draws: Draws, shared: float = 1.0, direct: float = 0.0, kidney: boo
     """Bone loss and artery calcium for the people in ``draws`` (see the module docstring)."""
     if not isinstance(draws, Draws):
         raise TypeError("draws must come from draw_population() or fixed_population().")
-    s = _check_strength("The strength of the shared causes", shared)
-    d = _check_strength("The strength of the direct link", direct)
+    s = number("The strength of the shared causes", shared, 0.0, 1.0)
+    d = number("The strength of the direct link", direct, 0.0, 1.0)
     if not isinstance(kidney, (bool, np.bool_)):
         raise ValueError(f"kidney must be True or False; got {kidney!r}.")
     if group is not None and tuple(group) not in AGE_GROUPS:

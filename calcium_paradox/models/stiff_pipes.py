@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .inputs import number
+
 KINDS = ("none", "intimal", "medial", "both")
 BLOOD_DENSITY = 1060.0  #: kg/m³ (about 1.06 g/cm³)
 HEALTHY_E = 0.6e6  #: wall elastic modulus with no calcium, Pa (toy, artery-like)
@@ -38,9 +40,8 @@ HEALTHY_PULSE_PRESSURE = 40.0  #: toy pressure units
 
 def pulse_wave_velocity(e_pa: float, h_m: float, r_m: float, rho: float = BLOOD_DENSITY) -> float:
     """Moens–Korteweg: wave speed (m/s) in a thin elastic tube of modulus E, wall h and radius r."""
-    for name, value in (("E", e_pa), ("h", h_m), ("r", r_m), ("rho", rho)):
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-            raise ValueError(f"{name} must be a positive number; got {value!r}.")
+    e_pa, h_m, r_m, rho = (number(name, value, 0.0, low_open=True)
+                           for name, value in (("E", e_pa), ("h", h_m), ("r", r_m), ("rho", rho)))
     return math.sqrt(e_pa * h_m / (2.0 * r_m * rho))
 
 
@@ -78,12 +79,7 @@ def pipe_state(kind: str = "none", extent: float = 0.5, *, points: int = 200) ->
     """The toy artery with calcium of ``kind`` over ``extent`` (0 = none, 1 = as much as the toy allows)."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}; got {kind!r}.")
-    try:
-        extent = float(extent)
-    except (TypeError, ValueError):
-        raise ValueError(f"extent must be a number from 0 to 1; got {extent!r}.") from None
-    if not (math.isfinite(extent) and 0.0 <= extent <= 1.0):
-        raise ValueError(f"extent must be a number from 0 to 1; got {extent!r}.")
+    extent = number("extent", extent, 0.0, 1.0)
     intimal = extent if kind in ("intimal", "both") else 0.0
     medial = extent if kind in ("medial", "both") else 0.0
     stiffness = HEALTHY_E * (1.0 + MEDIAL_STIFFENING * medial + INTIMAL_STIFFENING * intimal)
