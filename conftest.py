@@ -42,7 +42,8 @@ def stderr_is_allowed(text: str) -> bool:
 
 def _without_allowed_stderr(outputs):
     return [o for o in outputs
-            if not (o.get("output_type") == "stream" and o.get("name") == "stderr" and stderr_is_allowed(o.get("text", "")))]
+            if not (o.get("output_type") == "stream" and o.get("name") == "stderr"
+                    and stderr_is_allowed(o.get("text", "")))]
 
 
 def pytest_configure(config):

@@ -115,7 +115,8 @@ def lock(args: list[str]) -> int:
                   key=lambda line: line.split("==")[0].lower())
     header = ("# Every package of the course's environments at one resolved version: the top-level pins of\n"
               "# requirements.txt and requirements-dev.txt and everything they pull in. tasks.py installs with\n"
-              f"# `pip install -c constraints.txt`. Written by `python3 tasks.py lock` (Python {sys.version.split()[0]});\n"
+              "# `pip install -c constraints.txt`. Written by `python3 tasks.py lock` "
+              f"(Python {sys.version.split()[0]});\n"
               "# do not edit by hand.\n")
     CONSTRAINTS.write_text(header + "\n".join(pins) + "\n")
     say(f"wrote {len(pins)} pins to constraints.txt")

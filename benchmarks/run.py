@@ -24,7 +24,6 @@ import io
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -173,6 +172,7 @@ def _press_and_wait(page, element, key: str) -> float:
 
 def browser_measurements(count: int):
     import labdriver
+
     from calcium_paradox.course import existing, load_course
     from calcium_paradox.explorers import REGISTRY
     from calcium_paradox.inventory import widgets_in

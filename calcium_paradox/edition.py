@@ -209,7 +209,8 @@ class _Widgets:
             return ""  # the number box next to a slider repeats the slider's value
         if name in SLIDERS or name in SETTING_INPUTS:
             value = state.get("value", "")
-            return self._setting(state.get("description", ""), f"{value:g}" if isinstance(value, (int, float)) else str(value))
+            return self._setting(state.get("description", ""),
+                                 f"{value:g}" if isinstance(value, (int, float)) else str(value))
         if name in CHOICES:
             labels, index = state.get("_options_labels", []), state.get("index")
             shown = labels[index] if isinstance(index, int) and 0 <= index < len(labels) else "none chosen"
@@ -227,7 +228,8 @@ class _Widgets:
         label = label.rstrip(": ")
         if not label:
             return f'<p class="widget-setting">{html.escape(value)}</p>\n'
-        return f'<p class="widget-setting"><span class="setting-label">{html.escape(label)}:</span> {html.escape(value)}</p>\n'
+        return (f'<p class="widget-setting"><span class="setting-label">{html.escape(label)}:</span> '
+                f'{html.escape(value)}</p>\n')
 
     def _image(self, model: dict, alt: str) -> str:
         data = None
@@ -250,7 +252,8 @@ def _render_output(output: dict, widgets: _Widgets, alt: str = "") -> str:
             return ""
         return f'<pre class="output">{html.escape(_text(output.get("text")))}</pre>\n'
     if kind == "error":
-        return f'<pre class="output">{html.escape(output.get("ename", ""))}: {html.escape(output.get("evalue", ""))}</pre>\n'
+        return (f'<pre class="output">{html.escape(output.get("ename", ""))}: '
+                f'{html.escape(output.get("evalue", ""))}</pre>\n')
     data = output.get("data", {})
     plain = _text(data.get("text/plain", "")).strip()
     if WIDGET_VIEW in data:
@@ -264,7 +267,8 @@ def _render_output(output: dict, widgets: _Widgets, alt: str = "") -> str:
         if mime in data:
             figure_alt = _figure_alt(output) or alt  # inside an explorer, its sentence describes the picture
             if not figure_alt:
-                raise SiteError("a figure output has no alt text; show figures with calcium_paradox.display.show(fig, alt).")
+                raise SiteError("a figure output has no alt text; "
+                                "show figures with calcium_paradox.display.show(fig, alt).")
             raw = _text(data[mime])
             content = raw.encode("utf-8") if mime == "image/svg+xml" else base64.b64decode(raw)
             src = widgets.page.add_image(content, suffix)
@@ -325,9 +329,11 @@ def _neighbours(built: list[Chapter], chapter: Chapter) -> tuple[Chapter | None,
 def _nav(label: str, previous: Chapter | None, following: Chapter | None) -> str:
     items = ['<li><a href="index.html">Course home: map and chapter list</a></li>']
     if previous is not None:
-        items.append(f'<li><a href="{previous.slug}.html" rel="prev">Previous chapter: {html.escape(previous.label)}</a></li>')
+        items.append(f'<li><a href="{previous.slug}.html" rel="prev">'
+                     f'Previous chapter: {html.escape(previous.label)}</a></li>')
     if following is not None:
-        items.append(f'<li><a href="{following.slug}.html" rel="next">Next chapter: {html.escape(following.label)}</a></li>')
+        items.append(f'<li><a href="{following.slug}.html" rel="next">'
+                     f'Next chapter: {html.escape(following.label)}</a></li>')
     return f'<nav aria-label="{label}">\n<ul class="pager">\n' + "\n".join(items) + "\n</ul>\n</nav>"
 
 
@@ -416,7 +422,8 @@ def render_index(course: Course, built: list[Chapter], figure_alts: dict, figure
         course_map = (
             '<h2 id="course-map">Course map</h2>\n<figure class="course-map">\n'
             f'<img src="figures/00-course-map.svg" alt="{html.escape(figure_alts["00-course-map"], quote=True)}">\n'
-            f"<figcaption><strong>Figure description.</strong> {html.escape(figure_texts['00-course-map'])}</figcaption>\n"
+            "<figcaption><strong>Figure description.</strong> "
+            f"{html.escape(figure_texts['00-course-map'])}</figcaption>\n"
             "</figure>\n"
         )
     body = (

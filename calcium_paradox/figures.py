@@ -15,9 +15,9 @@ from __future__ import annotations
 import html
 import io
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from matplotlib.figure import Figure
 
@@ -27,8 +27,8 @@ from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
 from .diagrams.common_causes import bone_drug_trial_figure, shared_causes_figure
 from .diagrams.concept_map import concept_map_figure
 from .diagrams.course_map import course_map_figure
-from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
 from .diagrams.forest import reading_a_forest_plot_figure
+from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
 from .diagrams.score_example import worked_example_figure
 from .style import course_style
 
@@ -74,7 +74,8 @@ FIGURES: tuple[StaticFigure, ...] = (
     StaticFigure(
         name="01-daily-flows",
         draw=daily_flows_figure,
-        alt="Diagram of calcium's daily path between food, gut, blood, bone, kidneys, urine and stool, with PTH and calcitriol.",
+        alt=("Diagram of calcium's daily path between food, gut, blood, bone, kidneys, urine and stool, "
+             "with PTH and calcitriol."),
         description=(
             "A flow diagram. Food goes to the gut. A quarter of the calcium is absorbed into the blood; "
             "three quarters is not absorbed and leaves in stool. Blood and bone trade calcium both ways: "
@@ -93,8 +94,9 @@ FIGURES: tuple[StaticFigure, ...] = (
         description=(
             "An artery cut across, drawn as rings (not to scale: the channel is drawn smaller than in life). "
             "In the middle is the channel, or lumen, where blood flows. Around it are three rings, each labelled "
-            "with a line: the intima, the inner layer (about 0.2 mm in mid-life, thinner when young; plain yellow); the media, the "
-            "muscle layer (about 0.2 mm, blue with vertical stripes); and the adventitia, a tough outer layer "
+            "with a line: the intima, the inner layer (about 0.2 mm in mid-life, thinner when young; plain yellow); "
+            "the media, the muscle layer (about 0.2 mm, blue with vertical stripes); "
+            "and the adventitia, a tough outer layer "
             "(about 0.3 to 0.5 mm, dotted). The takeaway: an artery wall has three layers, and calcium can build up "
             "in the inner one or in the muscle layer."
         ),
@@ -102,7 +104,8 @@ FIGURES: tuple[StaticFigure, ...] = (
     StaticFigure(
         name="03-intimal-vs-medial",
         draw=intimal_vs_medial_figure,
-        alt="Two artery cross-sections: left, a plaque with calcium narrows the channel; right, a calcium ring in the muscle layer.",
+        alt=("Two artery cross-sections: left, a plaque with calcium narrows the channel; "
+             "right, a calcium ring in the muscle layer."),
         description=(
             "Two artery cross-sections side by side, with a shared legend. Left, titled intimal: a plaque (orange, "
             "with diagonal stripes) sits in the inner layer on the right-hand side and bulges into the channel, "
@@ -117,7 +120,8 @@ FIGURES: tuple[StaticFigure, ...] = (
     StaticFigure(
         name="02-carboxylation-switch",
         draw=carboxylation_switch_figure,
-        alt="Diagram of the vitamin K switch: an enzyme helped by vitamin K turns inactive MGP into active MGP; warfarin-type drugs block it.",
+        alt=("Diagram of the vitamin K switch: an enzyme helped by vitamin K turns inactive MGP into active MGP; "
+             "warfarin-type drugs block it."),
         description=(
             "A flow diagram read from left to right. On the left, a dashed box labelled inactive MGP has four "
             "empty, dashed circles marked Glu; the caption says it is not switched on (uncarboxylated) and cannot "
@@ -151,7 +155,8 @@ FIGURES: tuple[StaticFigure, ...] = (
     StaticFigure(
         name="06-reading-a-forest-plot",
         draw=reading_a_forest_plot_figure,
-        alt="Forest plot of two MESA results with labels: point estimate, 95% confidence interval and the line of no effect at 1.",
+        alt=("Forest plot of two MESA results with labels: point estimate, 95% confidence interval "
+             "and the line of no effect at 1."),
         description=(
             "A forest plot with two rows, both from the MESA study, and arrows that name its parts. The horizontal "
             "axis is a ratio on a log scale, from about 0.5 to 2.5, with a dashed vertical line at 1 labelled "
@@ -168,7 +173,8 @@ FIGURES: tuple[StaticFigure, ...] = (
     StaticFigure(
         name="05-shared-causes",
         draw=shared_causes_figure,
-        alt="Diagram: shared causes and shared regulators point to both weaker bones and artery calcium; a dashed arrow between them is a question.",
+        alt=("Diagram: shared causes and shared regulators point to both weaker bones and artery calcium; "
+             "a dashed arrow between them is a question."),
         description=(
             "A diagram of four boxes joined by arrows. At the top, a box of shared causes lists ageing, menopause "
             "(less oestrogen), kidney disease, diabetes, inflammation, smoking and, possibly, low vitamin K status. "
@@ -186,7 +192,8 @@ FIGURES: tuple[StaticFigure, ...] = (
         name="05-bone-drug-trial",
         draw=bone_drug_trial_figure,
         diagram=False,
-        alt="Chart of the SALTIRE2 trial: median change in coronary and aortic calcium for placebo, denosumab and alendronic acid, all overlapping.",
+        alt=("Chart of the SALTIRE2 trial: median change in coronary and aortic calcium for placebo, denosumab "
+             "and alendronic acid, all overlapping."),
         description=(
             "Two side-by-side charts from the SALTIRE2 trial in people with a narrowed heart valve (aortic "
             "stenosis). Each chart has three rows: placebo (black circle), denosumab (blue square) and alendronic "

@@ -50,7 +50,8 @@ def normalise(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_glossary() -> tuple[Entry, ...]:
     raw = yaml.safe_load(resources.files("calcium_paradox").joinpath("data/glossary.yaml").read_text("utf-8"))
-    entries = tuple(Entry(e["term"], e["definition"], int(e["chapter"]), tuple(e.get("also", ()))) for e in raw["terms"])
+    entries = tuple(Entry(e["term"], e["definition"], int(e["chapter"]), tuple(e.get("also", ())))
+                    for e in raw["terms"])
     return tuple(sorted(entries, key=lambda e: normalise(e.term)))
 
 

@@ -85,10 +85,10 @@ class Question:
     def fallback_markdown(self) -> str:
         """The answer box for readers without a kernel (GitHub, HTML, screen readers)."""
         lines = [f"**Question:** {self.prompt}", ""]
-        for letter, option in zip("ABCDEFGH", self.options):
+        for letter, option in zip("ABCDEFGH", self.options, strict=False):
             lines.append(f"- {letter}. {option.text}")
         lines += ["", "<details><summary>Show the answer and why</summary>", ""]
-        for letter, option in zip("ABCDEFGH", self.options):
+        for letter, option in zip("ABCDEFGH", self.options, strict=False):
             mark = "Correct" if option.correct else "Not the best answer"
             lines.append(f"- **{letter}: {mark}.** {option.feedback}")
         lines += ["", "</details>"]

@@ -14,8 +14,8 @@ kept for fills, which always get a dark edge or a text label.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import matplotlib as mpl
 from cycler import cycler

@@ -204,7 +204,7 @@ def answer_key(notebook: Path) -> str:
             f"*Objective {q.objective}" + (f": {objective}*" if objective else ".*"),
             "",
         ]
-        for letter, option in zip("ABCDEFGH", q.options):
+        for letter, option in zip("ABCDEFGH", q.options, strict=False):
             if option.correct:
                 lines.append(f"- **{letter}. Right answer:** {option.text}")
                 lines.append(f"  - *Why it is right:* {option.feedback}")
@@ -394,7 +394,8 @@ def guide_problems(text: str, notebook: Path) -> list[str]:
         if set(expected) - set(keyed):
             problems.append(f"the answer key misses {sorted(set(expected) - set(keyed))}.")
         if set(keyed) - set(expected):
-            problems.append(f"the answer key has questions this chapter does not ask: {sorted(set(keyed) - set(expected))}.")
+            problems.append("the answer key has questions this chapter does not ask: "
+                            f"{sorted(set(keyed) - set(expected))}.")
         if len(keyed) != len(set(keyed)):
             problems.append("the answer key lists a question twice.")
     cited = bibliography.cited_keys(block_pattern("references").sub("", text))
@@ -405,7 +406,7 @@ def guide_problems(text: str, notebook: Path) -> list[str]:
         problems.append(f"the guide names questions that are not in the bank: {unknown}.")
     meta = metadata(notebook)
     minutes = timeline(text)
-    for kind, key in zip(KINDS, ("teaching_min", "exercises_min")):
+    for kind, key in zip(KINDS, ("teaching_min", "exercises_min"), strict=True):
         if minutes[kind] != meta.get(key):
             problems.append(f"the timeline has {minutes[kind]} minutes of {kind}; the notebook's metadata "
                             f"says {meta.get(key)} ({key}).")
@@ -446,7 +447,8 @@ def time_plan(notebooks_dir: Path, guides_dir: Path) -> str:
         meta = metadata(path)
         teaching_total += meta["teaching_min"]
         exercises_total += meta["exercises_min"]
-        guide = f"[guide]({chapter.slug}.md)" if (Path(guides_dir) / f"{chapter.slug}.md").exists() else "not written yet"
+        guide = (f"[guide]({chapter.slug}.md)" if (Path(guides_dir) / f"{chapter.slug}.md").exists()
+                 else "not written yet")
         rows.append(f"| [{chapter.label}](../notebooks/{chapter.filename}) | {meta['minutes']} | "
                     f"{meta['teaching_min']} | {meta['exercises_min']} | {guide} |")
     hours, minutes = divmod(total, 60)

@@ -23,7 +23,6 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 sys.path.insert(0, str(ROOT / "tools"))
 import labdriver  # noqa: E402  (Chromium, the skip rule and the loopback check are shared with the notebook tests)
 
-
 # ---- reading a page ---------------------------------------------------------------------
 
 

@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pytest
 
+from calcium_paradox import claims
 from calcium_paradox.course import existing, load_course
 from calcium_paradox.explorers import REGISTRY, Slider
 from calcium_paradox.inventory import widgets_in
-from calcium_paradox import claims
 from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, load_bank
 
 ROOT = Path(__file__).resolve().parents[1]

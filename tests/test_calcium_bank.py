@@ -103,7 +103,8 @@ def test_the_state_sentence_says_when_blood_leaves_its_band():
     bank = explore("calcium_bank")
     assert "set point of 1.00" in bank.sentence and "bone about even" in bank.sentence
     bank.set_value("intake", 0.5)
-    assert "dips to 0.95, then settles at 0.96, inside its normal band" in bank.sentence and "bone lost" in bank.sentence
+    assert ("dips to 0.95, then settles at 0.96, inside its normal band" in bank.sentence
+            and "bone lost" in bank.sentence)
     for name in ("intake", "vitamin_d", "kidney"):
         bank.set_value(name, 0.2)
     assert "below its normal band" in bank.sentence and "too big for the feedback" in bank.sentence

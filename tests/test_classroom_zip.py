@@ -9,7 +9,6 @@ kernel imported, not the one installed for development).
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -28,7 +27,8 @@ import classroom  # noqa: E402
 FOLDER = classroom.FOLDER
 REQUIRED = {
     "HOW-TO-OPEN.md", "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff", "pyproject.toml",
-    "requirements.txt", "constraints.txt", "tasks.py", "calcium_paradox/__init__.py", "calcium_paradox/data/course.yaml",
+    "requirements.txt", "constraints.txt", "tasks.py", "calcium_paradox/__init__.py",
+    "calcium_paradox/data/course.yaml",
     "calcium_paradox/data/questions.yaml", "calcium_paradox/data/references.yaml",
 }
 #: Names that must never be in the zip: environments, caches, build output, repository internals,

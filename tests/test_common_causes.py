@@ -6,6 +6,7 @@ correlation near zero is about 1/sqrt(3000) ≈ 0.018, so "near zero" below mean
 (about 600 people) the standard error is about 0.04, so the tolerance there is 0.2.
 """
 
+import itertools
 import math
 
 import numpy as np
@@ -16,8 +17,16 @@ from hypothesis import strategies as st
 from calcium_paradox.explorers import explore, key_state
 from calcium_paradox.explorers.common_causes import SPEC, describe
 from calcium_paradox.models.common_causes import (
-    AGE_GROUPS, BOUNDS, POPULATION, correlation, draw_population, fixed_population, link_words, simulate,
-    trend_line, within_group_correlation,
+    AGE_GROUPS,
+    BOUNDS,
+    POPULATION,
+    correlation,
+    draw_population,
+    fixed_population,
+    link_words,
+    simulate,
+    trend_line,
+    within_group_correlation,
 )
 
 NEAR_ZERO = 0.08  # > 4 standard errors for 3,000 people
@@ -66,7 +75,7 @@ def test_no_shared_causes_and_no_direct_link_give_almost_no_correlation(seed):
 def test_the_link_grows_with_the_strength_of_the_shared_causes(seed, kidney):
     draws = people(seed)
     rs = [simulate(draws, s / 10, 0.0, kidney).r_everyone for s in range(11)]
-    assert all(later > earlier for earlier, later in zip(rs, rs[1:])), rs
+    assert all(later > earlier for earlier, later in itertools.pairwise(rs)), rs
     assert rs[-1] > 0.6, "at full strength the shared causes make a strong link"
 
 
@@ -191,7 +200,8 @@ def test_trend_line_and_link_words():
     slope, intercept = trend_line(np.array([0.0, 1.0, 2.0]), np.array([1.0, 3.0, 5.0]))
     assert (slope, intercept) == pytest.approx((2.0, 1.0))
     assert trend_line(np.ones(4), np.arange(4.0))[0] == 0.0
-    assert [link_words(r) for r in (0.05, 0.2, 0.4, 0.8, -0.8)] == ["almost none", "weak", "moderate", "strong", "strong"]
+    assert [link_words(r) for r in (0.05, 0.2, 0.4, 0.8, -0.8)] == [
+        "almost none", "weak", "moderate", "strong", "strong"]
 
 
 def test_the_explorer_starts_with_no_direct_link_and_at_most_four_controls():

@@ -1,6 +1,7 @@
 """The course map lays out however many chapters course.yaml lists."""
 
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 
@@ -18,7 +19,7 @@ def test_eight_chapters_make_two_rows_of_four_read_as_a_snake():
 def test_every_count_gets_distinct_places_with_neighbours_side_by_side_or_stacked(count):
     places = snake_positions(count)
     assert len(places) == len(set(places)) == count
-    for (x0, y0), (x1, y1) in zip(places, places[1:]):
+    for (x0, y0), (x1, y1) in pairwise(places):
         assert abs(x0 - x1) + abs(y0 - y1) == 1, "consecutive chapters must touch, so the arrow is short"
 
 

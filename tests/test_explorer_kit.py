@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from calcium_paradox.checks.figure import check_figure
 from calcium_paradox.course import EVIDENCE_LABEL, EXPLORER_LABELS, TOY_MODEL_LABEL
 from calcium_paradox.explorers import REGISTRY, Choice, Explorer, ExplorerSpec, Slider, explore, key_state
-from calcium_paradox.explorers.kit import encode_png
 from calcium_paradox.explorers.bathtub import SPEC as TUB
+from calcium_paradox.explorers.kit import encode_png
 
 EXPLORERS = sorted(REGISTRY)
 SLIDER = Slider("x", "Amount", 0.0, 10.0, 0.5, 4.0)

@@ -15,7 +15,8 @@ NOTEBOOKS = {c.number: ROOT / "notebooks" / c.filename for c in CHAPTERS}
 @pytest.mark.parametrize("number", sorted(NOTEBOOKS), ids=lambda n: f"{n:02d}")
 def test_every_marked_term_is_in_the_glossary(number):
     missing = [t for t in marked_terms(NOTEBOOKS[number]) if lookup(t) is None]
-    assert not missing, f"Chapter {number:02d} marks terms the glossary lacks (add them to data/glossary.yaml): {missing}"
+    assert not missing, (f"Chapter {number:02d} marks terms the glossary lacks "
+                         f"(add them to data/glossary.yaml): {missing}")
 
 
 def test_every_glossary_term_is_used_somewhere():

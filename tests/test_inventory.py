@@ -34,7 +34,8 @@ def test_a_computed_name_is_refused_with_a_clear_message():
 
 def test_every_explorer_appears_in_some_notebook():
     shown = {key for path in NOTEBOOKS for key in widgets_in(path).explorers}
-    assert set(REGISTRY) <= shown, f"No notebook shows these explorers, so no browser test uses them: {set(REGISTRY) - shown}"
+    assert set(REGISTRY) <= shown, ("No notebook shows these explorers, so no browser test uses them: "
+                                    f"{set(REGISTRY) - shown}")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

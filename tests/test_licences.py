@@ -52,7 +52,8 @@ def cff_problems(text: str) -> list[str]:
             person = keys and keys <= PERSON_KEYS and ("family-names" in keys or "given-names" in keys)
             entity = keys and keys <= ENTITY_KEYS and "name" in keys
             if not (person or entity):
-                problems.append(f"author {author!r} is neither a person (family-names/given-names) nor an entity (name)")
+                problems.append(f"author {author!r} is neither a person (family-names/given-names) "
+                                "nor an entity (name)")
     released = cff.get("date-released")
     if released is not None and not isinstance(released, dt.date):
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(released)):
@@ -119,7 +120,8 @@ def test_contributing_covers_chapters_evidence_errors_and_style():
     for must in ("Notebook", "Section", "Cell", "Exact text", "Source", "DOI"):
         assert must in report, f"the error report must ask for: {must}"
     vetting = text.split("## How evidence is vetted", 1)[1].split("\n## ", 1)[0]
-    for must in ("references.yaml", "do_not_cite.yaml", "certainty", "supported, oversimplified, contested, not supported"):
+    for must in ("references.yaml", "do_not_cite.yaml", "certainty",
+                 "supported, oversimplified, contested, not supported"):
         assert must in vetting, must
     chapter = text.split("## Adding a chapter", 1)[1].split("\n## ", 1)[0]
     for command in ("sync", "outputs", "figures", "check", "test"):

@@ -96,7 +96,8 @@ def _stale_answers(nb):
 
 
 def _error_output(nb):
-    _first_code(nb, "import")["outputs"] = [{"output_type": "error", "ename": "NameError", "evalue": "x", "traceback": []}]
+    _first_code(nb, "import")["outputs"] = [
+        {"output_type": "error", "ename": "NameError", "evalue": "x", "traceback": []}]
 
 
 def _out_of_order(nb):

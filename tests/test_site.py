@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -20,8 +21,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from calcium_paradox.course import EVIDENCE_LABEL
 from site_support import (
     AXE,
     chromium,
@@ -35,7 +34,7 @@ from site_support import (
 
 from calcium_paradox import edition
 from calcium_paradox.checks.notebook import BAD_LINK_TEXT
-from calcium_paradox.course import existing, load_course
+from calcium_paradox.course import EVIDENCE_LABEL, existing, load_course
 from calcium_paradox.figures import FIGURES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -179,7 +178,7 @@ def test_page_has_one_h1_and_headings_in_order(site, name):
     levels = [level for level, _ in read_page(site / name).headings]
     assert levels.count(1) == 1, f"{name}: {levels.count(1)} H1 headings"
     assert levels[0] == 1, f"{name}: the first heading is H{levels[0]}, not the H1"
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"{name}: a heading jumps from H{before} to H{after}"
 
 
@@ -283,7 +282,8 @@ def test_every_figure_keeps_the_notebooks_alt_text(site, chapter):
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
 def test_self_checks_show_their_answers_in_details(site, chapter):
     nb = _notebook(chapter)
-    questions = sum(_source(c).count("**Question:**") for c in nb["cells"] if "quiz-fallback" in c["metadata"].get("tags", []))
+    questions = sum(_source(c).count("**Question:**") for c in nb["cells"]
+                    if "quiz-fallback" in c["metadata"].get("tags", []))
     text = (site / f"{chapter.slug}.html").read_text(encoding="utf-8")
     assert text.count("<strong>Question:</strong>") == questions
     assert text.count("<summary>Show the answer and why</summary>") == questions

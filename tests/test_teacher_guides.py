@@ -121,8 +121,9 @@ def test_a_new_guide_from_the_template_is_flagged_until_written():
 
 
 def test_teacher_pages_never_carry_a_citation_from_the_do_not_cite_list():
-    import yaml
     from importlib import resources
+
+    import yaml
 
     rules = yaml.safe_load(resources.files("calcium_paradox").joinpath("data/do_not_cite.yaml").read_text("utf-8"))
     for page in sorted(TEACHERS.glob("*.md")) + [ROOT / "README.md", ROOT / "CONTRIBUTING.md"]:

@@ -106,7 +106,8 @@ def main(argv: list[str]) -> int:
         shown = target.relative_to(ROOT)
     except ValueError:
         shown = target
-    print(f"wrote {shown} ({count} files, {size:.1f} MB) from the last commit: hand it out, or upload it to a JupyterHub "
+    print(f"wrote {shown} ({count} files, {size:.1f} MB) from the last commit: "
+          "hand it out, or upload it to a JupyterHub "
           "or a learning platform. HOW-TO-OPEN.md inside says how to open it.")
     return 0
 

@@ -21,7 +21,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-
 #: The kernel that saves outputs treats a figure that breaks the course's rules as an error.
 STRICT = {"CP_STRICT_FIGURES": "1"}
 

@@ -79,12 +79,14 @@ def binder_problems(root: Path) -> list[str]:
     for requirements in sorted(root.glob("requirements*.txt")):
         for line in requirements.read_text("utf-8").splitlines():
             if LOCAL_PIP.match(line.split("#")[0]) and not line.strip().startswith("-r"):
-                problems.append(f"{requirements.name} installs a local path ('{line.strip()}'); keep only pinned packages.")
+                problems.append(f"{requirements.name} installs a local path ('{line.strip()}'); "
+                                "keep only pinned packages.")
 
     post = root / "postBuild"
     if not post.exists():
         if env_file.exists():
-            problems.append("postBuild is missing: with environment.yml, nothing installs the course package on Binder.")
+            problems.append("postBuild is missing: with environment.yml, nothing installs the course package "
+                            "on Binder.")
     else:
         text = post.read_text("utf-8")
         if not text.startswith(SHEBANGS):
@@ -97,7 +99,8 @@ def binder_problems(root: Path) -> list[str]:
             problems.append("postBuild is not executable (chmod +x postBuild).")
         for command in commands:
             if re.search(r"\bpip install\b", command) and "--no-deps" not in command:
-                problems.append(f"postBuild runs '{command}' without --no-deps; dependencies belong in environment.yml.")
+                problems.append(f"postBuild runs '{command}' without --no-deps; "
+                                "dependencies belong in environment.yml.")
 
     start = root / "start"
     if start.exists():

@@ -224,7 +224,8 @@ class _Checker:
             if meta.get("title") != chapter.title:
                 self.add(None, f"metadata title {meta.get('title')!r} differs from course.yaml ({chapter.title!r}).")
             if meta.get("minutes") != chapter.minutes:
-                self.add(None, f"metadata minutes ({meta.get('minutes')}) differs from course.yaml ({chapter.minutes}).")
+                self.add(None, f"metadata minutes ({meta.get('minutes')}) differs from course.yaml "
+                               f"({chapter.minutes}).")
         if meta.get("kind") not in REQUIRED_TAGS:
             self.add(None, f"metadata kind must be one of {sorted(REQUIRED_TAGS)}, not {meta.get('kind')!r}.")
         minutes = meta.get("minutes")
@@ -260,7 +261,8 @@ class _Checker:
             if tag not in _tags(first):
                 self.add(0, f"the first cell needs the tag '{tag}'.")
         if course.DISCLAIMER not in text:
-            self.add(0, "the first cell must contain the disclaimer (calcium_paradox.course.DISCLAIMER), word for word.")
+            self.add(0, "the first cell must contain the disclaimer (calcium_paradox.course.DISCLAIMER), "
+                        "word for word.")
         message = str((self.meta or {}).get("main_message", ""))
         if message and message not in text:
             self.add(0, "the first cell must state the main message (metadata main_message), word for word.")
@@ -279,7 +281,8 @@ class _Checker:
                 self.add(last_index, f"the last cell must be the footer, tagged '{tag}'.")
         expected = course.footer(self.path.stem, self.path.parent)
         if _source(last).strip() != expected.strip():
-            self.add(last_index, "the footer (disclaimer, licence, navigation) is out of date: run `python3 tasks.py sync`.")
+            self.add(last_index, "the footer (disclaimer, licence, navigation) is out of date: "
+                                 "run `python3 tasks.py sync`.")
 
     def check_headings(self) -> None:
         h1 = []
@@ -294,7 +297,8 @@ class _Checker:
                     self.add(i, f"heading '{text}' jumps from level {previous} to {level}; do not skip levels.")
                 previous = level
         if h1 != [0]:
-            self.add(h1[1] if len(h1) > 1 else None, f"there must be exactly one H1 (the title, in cell 1); found {len(h1)}.")
+            self.add(h1[1] if len(h1) > 1 else None,
+                     f"there must be exactly one H1 (the title, in cell 1); found {len(h1)}.")
 
     def check_objectives(self) -> None:
         found = self.cells_tagged("objectives")
@@ -352,7 +356,8 @@ class _Checker:
                 continue
             nxt = self.cells[i + 1] if i + 1 < len(self.cells) else None
             if nxt is None or "quiz-fallback" not in _tags(nxt):
-                self.add(i, "a question must be followed by its static answer box (a Markdown cell tagged 'quiz-fallback').")
+                self.add(i, "a question must be followed by its static answer box "
+                            "(a Markdown cell tagged 'quiz-fallback').")
                 continue
             marker = ANSWERS_MARKER.search(_source(nxt))
             if not marker:
@@ -394,7 +399,8 @@ class _Checker:
         except KeyError:
             return
         if _source(self.cells[found[0]]).strip() != expected.strip():
-            self.add(found[0], "the reference list does not match the keys this notebook cites: run `python3 tasks.py sync`.")
+            self.add(found[0], "the reference list does not match the keys this notebook cites: "
+                               "run `python3 tasks.py sync`.")
 
     def _description_follows(self, i: int) -> bool:
         nxt = self.cells[i + 1] if i + 1 < len(self.cells) else None
@@ -407,7 +413,8 @@ class _Checker:
                     if "image/png" in output.get("data", {}) or "image/svg+xml" in output.get("data", {}):
                         alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
                         if not alt:
-                            self.add(i, "a figure output has no alt text: show figures with calcium_paradox.display.show(fig, alt).")
+                            self.add(i, "a figure output has no alt text: "
+                                        "show figures with calcium_paradox.display.show(fig, alt).")
                         if not self._description_follows(i):
                             self.add(i, "a figure must be followed by a Markdown cell tagged 'figure-description' "
                                         "(what it shows and the takeaway, at least 15 words).")
@@ -456,7 +463,8 @@ class _Checker:
                 self.add(i, f"code cell has {len(lines)} lines; keep cells to {MAX_CODE_LINES} or fewer "
                             "(move logic into the calcium_paradox package).")
             if INSTALL.search(code):
-                self.add(i, "no installs or shell commands in notebooks: the environment comes from requirements.txt / environment.yml.")
+                self.add(i, "no installs or shell commands in notebooks: "
+                            "the environment comes from requirements.txt / environment.yml.")
             if NETWORK.search(code):
                 self.add(i, "code must not use the network (no URLs, downloads or sockets).")
             if ABSOLUTE_PATH.search(code):
@@ -474,7 +482,8 @@ class _Checker:
             counts.append((i, cell.get("execution_count")))
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
-                    self.add(i, f"the stored output is an error ({output.get('ename')}): fix it and run `python3 tasks.py outputs`.")
+                    self.add(i, f"the stored output is an error ({output.get('ename')}): "
+                                "fix it and run `python3 tasks.py outputs`.")
                 if output.get("output_type") == "stream" and output.get("name") == "stderr":
                     self.add(i, "the stored output has a warning or error text (stderr); fix its cause.")
         expected = list(range(1, len(counts) + 1))
@@ -487,7 +496,8 @@ class _Checker:
             for i in self.cells_tagged(tag):
                 text = _source(self.cells[i])
                 if not CERTAINTY.search(text):
-                    self.add(i, "an evidence card needs a certainty label: 'High', 'Moderate', 'Low' or 'Very low certainty'.")
+                    self.add(i, "an evidence card needs a certainty label: "
+                                "'High', 'Moderate', 'Low' or 'Very low certainty'.")
                 if not bibliography.cited_keys(text):
                     self.add(i, "an evidence card must cite its source by key, e.g. [Author 2020](#ref-key).")
                 if not re.search(r"last checked", text, re.I):

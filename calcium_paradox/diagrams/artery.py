@@ -89,7 +89,8 @@ def legend_handles() -> list:
     return [
         Patch(facecolor=FILL_COLOURS["yellow"], edgecolor=LINE_COLOURS["black"], label="intima (inner layer)"),
         Patch(facecolor=FILL_COLOURS["sky"], edgecolor=LINE_COLOURS["black"], hatch="||", label="media (muscle layer)"),
-        Patch(facecolor=FILL_COLOURS["pale"], edgecolor=LINE_COLOURS["black"], hatch="..", label="adventitia (outer layer)"),
+        Patch(facecolor=FILL_COLOURS["pale"], edgecolor=LINE_COLOURS["black"], hatch="..",
+              label="adventitia (outer layer)"),
         Patch(facecolor=FILL_COLOURS["orange"], edgecolor=LINE_COLOURS["black"], hatch="\\\\", label="plaque"),
         Patch(facecolor=CALCIUM, edgecolor=LINE_COLOURS["black"], label="calcium (solid black)"),
     ]
@@ -100,12 +101,14 @@ def artery_layers_figure() -> Figure:
     with course_style():
         fig, ax = new_figure(8.0, 5.0)
         draw_cross_section(ax, pipe_state("none"), title="The three layers of an artery wall (not to scale)")
-        for y, text, radius in ((0.8, "intima: inner layer\n(about 0.2 mm in mid-life;\nthinner when young)", (INTIMA_OUT + LUMEN) / 2),
+        for y, text, radius in ((0.8, "intima: inner layer\n(about 0.2 mm in mid-life;\nthinner when young)",
+                                 (INTIMA_OUT + LUMEN) / 2),
                                 (0.0, "media: muscle layer\n(about 0.2 mm)", (MEDIA_OUT + INTIMA_OUT) / 2),
                                 (-0.8, "adventitia: tough outer layer\n(about 0.3–0.5 mm)", (OUTER + MEDIA_OUT) / 2)):
             angle = np.arcsin(np.clip(y / radius, -1, 1))
             ax.annotate(text, xy=(radius * np.cos(angle), radius * np.sin(angle)), xytext=(OUTER + 0.4, y * 1.25),
-                        fontsize=11, va="center", arrowprops={"arrowstyle": "-", "color": LINE_COLOURS["black"], "linewidth": 1.5},
+                        fontsize=11, va="center",
+                        arrowprops={"arrowstyle": "-", "color": LINE_COLOURS["black"], "linewidth": 1.5},
                         annotation_clip=False)
         ax.set_xlim(-OUTER - 0.15, OUTER + 2.9)
     return fig
@@ -117,8 +120,10 @@ def intimal_vs_medial_figure() -> Figure:
         fig, (left, right) = new_figure(10.0, 5.4, ncols=2)
         draw_cross_section(left, pipe_state("intimal", 0.8), title="Intimal: calcium inside a plaque")
         draw_cross_section(right, pipe_state("medial", 1.0), title="Medial (Mönckeberg): a ring in the muscle layer")
-        left.text(0, -OUTER - 0.05, "plaque narrows the channel;\nsmall specks and a plate of calcium", ha="center", va="top", fontsize=11)
-        right.text(0, -OUTER - 0.05, "channel stays open;\nthe ring stiffens the wall", ha="center", va="top", fontsize=11)
+        left.text(0, -OUTER - 0.05, "plaque narrows the channel;\nsmall specks and a plate of calcium",
+                  ha="center", va="top", fontsize=11)
+        right.text(0, -OUTER - 0.05, "channel stays open;\nthe ring stiffens the wall",
+                   ha="center", va="top", fontsize=11)
         for ax in (left, right):
             ax.set_ylim(-OUTER - 0.75, OUTER + 0.15)
         fig.legend(handles=legend_handles(), loc="lower center", ncols=3, fontsize=10.5, frameon=False)

@@ -148,7 +148,8 @@ class BalanceDrawing:
     def dynamic_artists(self) -> list:
         b = self.balance
         parts = [artist for side in ("brakes", "pushes") for pair in b[side].values() for artist in pair]
-        return [*parts, b["room"], b["room_text"], b["reach"], b["verdict"], self.mineral["line"], self.mineral["readout"]]
+        return [*parts, b["room"], b["room_text"], b["reach"], b["verdict"],
+                self.mineral["line"], self.mineral["readout"]]
 
     def update(self, params, run: BalanceRun) -> None:
         update_balance(self.balance, run)

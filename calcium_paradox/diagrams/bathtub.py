@@ -57,7 +57,8 @@ def draw_level(ax: Axes, run: TubRun) -> dict:
     level = ax.plot(run.time, run.level, color=LINE_COLOURS["blue"], linestyle="-", marker="",
                     label="water level", zorder=2)[0]
     steady = ax.axhline(0, color=LINE_COLOURS["black"], linestyle="--", linewidth=1.5, label="_steady")
-    brim = ax.axhline(run.capacity, color=LINE_COLOURS["vermillion"], linestyle=":", linewidth=2.5, label="_brim", zorder=3)
+    brim = ax.axhline(run.capacity, color=LINE_COLOURS["vermillion"], linestyle=":", linewidth=2.5,
+                      label="_brim", zorder=3)
     ax.text(float(run.time[-1]) * 0.02, run.capacity * 1.02, "brim: the tub spills over",
             fontsize=11, va="bottom", color=LINE_COLOURS["black"])
     steady_text = ax.text(float(run.time[-1]) * 0.98, 0, "", ha="right", va="bottom", fontsize=11)

@@ -33,7 +33,8 @@ def draw_where_calcium_is(ax: Axes) -> dict:
     ax.set_title("Where the body's calcium is (about 1 kg in an adult)")
     legend = ax.legend(
         handles=[
-            Patch(facecolor=FILL_COLOURS["sky"], edgecolor=LINE_COLOURS["black"], label="bone and teeth: more than 99 in 100 parts"),
+            Patch(facecolor=FILL_COLOURS["sky"], edgecolor=LINE_COLOURS["black"],
+                  label="bone and teeth: more than 99 in 100 parts"),
             Patch(facecolor=FILL_COLOURS["orange"], edgecolor=LINE_COLOURS["black"], hatch="//",
                   label="blood, body fluids and cells: under 1 in 100\n(one square, drawn a little too big)"),
         ],
@@ -117,8 +118,10 @@ def draw_daily_flows(ax: Axes) -> dict:
     hormone_arrows = [
         _arrow(ax, (9.3, 3.0), (9.3, 4.6 - top - 0.02), "bone releases more", colour=blue, style="--", offset=(0, 0.1)),
         _arrow(ax, (8.15, 2.45), (6.2 + half + 0.02, 2.25), colour=blue, style="--"),
-        _arrow(ax, (6.2 - half - 0.02, 2.1), (4.05, 2.3), "kidneys make it", colour=purple, style="--", offset=(0.0, -0.35)),
-        _arrow(ax, (3.2, 2.85), (3.2, 4.6 - top - 0.02), "gut absorbs\nmore", colour=purple, style="--", offset=(0.75, 0.05)),
+        _arrow(ax, (6.2 - half - 0.02, 2.1), (4.05, 2.3), "kidneys make it", colour=purple, style="--",
+               offset=(0.0, -0.35)),
+        _arrow(ax, (3.2, 2.85), (3.2, 4.6 - top - 0.02), "gut absorbs\nmore", colour=purple, style="--",
+               offset=(0.75, 0.05)),
     ]
     ax.text(7.6, 2.85, "kidneys keep more\ncalcium and make\nmore calcitriol", ha="center", va="bottom", fontsize=10,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})

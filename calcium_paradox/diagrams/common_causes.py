@@ -81,7 +81,7 @@ def draw_link_bars(ax: Axes) -> dict:
 def update_link_bars(artists: dict, state: PopulationState) -> None:
     within = "Within each 10-year age group" if state.group is None else f"Only {age_group_label(state.group)}"
     artists["names"][1].set_text(within)
-    for bar, text, r in zip(artists["bars"], artists["values"], (state.r_everyone, state.r_compared)):
+    for bar, text, r in zip(artists["bars"], artists["values"], (state.r_everyone, state.r_compared), strict=True):
         bar.set_width(r)
         text.set_position((max(r, 0.0) + 0.02, bar.get_y() + 0.25))
         text.set_text(f"{r:.2f} ({link_words(r)})")
@@ -191,7 +191,7 @@ def draw_trial_panel(ax: Axes, title: str, results: dict, xlim: tuple[float, flo
 def bone_drug_trial_figure() -> Figure:
     with course_style():
         fig, axes = new_figure(10.0, 4.4, ncols=2, sharey=True)
-        for ax, (title, results), xlim in zip(axes, SALTIRE2.items(), ((-100, 300), (-100, 650))):
+        for ax, (title, results), xlim in zip(axes, SALTIRE2.items(), ((-100, 300), (-100, 650)), strict=True):
             draw_trial_panel(ax, title, results, xlim)
         axes[1].set_ylabel("Treatment group")
         fig.suptitle("SALTIRE2 trial: the typical calcium score rose in every group\n"

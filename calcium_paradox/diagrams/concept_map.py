@@ -21,8 +21,10 @@ class Idea:
 
 IDEAS: tuple[Idea, ...] = (
     Idea(1, "Calcium balance", "Blood calcium is held in a narrow band;\nbone is the reserve that pays for it."),
-    Idea(2, "The regulators", "Brakes (MGP, magnesium, pyrophosphate) and\npushes (phosphate, inflammation) in the wall."),
-    Idea(3, "Two kinds of artery calcium", "Intimal: part of plaque. Medial: a ring\nin the muscle layer that stiffens the wall."),
+    Idea(2, "The regulators",
+         "Brakes (MGP, magnesium, pyrophosphate) and\npushes (phosphate, inflammation) in the wall."),
+    Idea(3, "Two kinds of artery calcium",
+         "Intimal: part of plaque. Medial: a ring\nin the muscle layer that stiffens the wall."),
     Idea(4, "What a CT score sees", "Counts bright spots: a strong risk marker,\nbut blind to which layer holds them."),
     Idea(5, "The calcium paradox", "Weak bone and calcified arteries travel\ntogether through shared causes."),
     Idea(6, "Reading the evidence", "Links are not causes; a mechanism is not a\nproven effect; check the trials."),

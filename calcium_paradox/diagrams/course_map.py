@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
+from itertools import pairwise
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -54,7 +55,7 @@ def draw_course_map(ax: Axes | None = None, chapters: Sequence | None = None) ->
                             ha="center", va="center", fontsize=11, linespacing=1.25)
             drawn["boxes"].append(box)
             drawn["labels"].append(label)
-        for (x0, y0), (x1, y1) in zip(positions, positions[1:]):
+        for (x0, y0), (x1, y1) in pairwise(positions):
             if y0 == y1:
                 step = BOX_W / 2 + 0.03
                 start, end = (x0 + step * (1 if x1 > x0 else -1), y0), (x1 - step * (1 if x1 > x0 else -1), y1)

@@ -25,7 +25,7 @@ def worked_steps() -> list[str]:
     hu = np.array(WORKED_EXAMPLE, dtype=float)
     score = agatston_score(hu, WORKED_PIXEL_MM2, min_area_mm2=WORKED_MIN_AREA_MM2)
     lines = []
-    for letter, lesion in zip(LETTERS, score.lesions):
+    for letter, lesion in zip(LETTERS, score.lesions, strict=False):
         squares = f"{lesion.pixels} square{'s' if lesion.pixels != 1 else ''} = {lesion.area_mm2:.1f} mm²"
         if lesion.counted:
             lines.append(f"{letter}: {squares}, peak {lesion.peak_hu:.0f} → weight {lesion.weight} "
@@ -59,7 +59,7 @@ def worked_example_figure() -> Figure:
             ax.text(c + 0.5, r + 0.58, f"{value:.0f}", ha="center", va="center", fontsize=11,
                     fontweight="bold" if value >= 130 else "normal",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4} if label else None)
-        for letter, lesion in zip(LETTERS, score.lesions):
+        for letter, lesion in zip(LETTERS, score.lesions, strict=False):
             rs, cs = np.nonzero(score.labels == lesion.label)
             top, left = rs.min(), cs[rs == rs.min()].min()
             ax.text(left + 0.06, top + 0.05, letter, ha="left", va="top", fontsize=9.5, fontweight="bold",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-
 from ..diagrams.bathtub import TubDrawing
-from ..models.bathtub import CAPACITY, fill_tub
+from ..models.bathtub import fill_tub
 from .kit import ExplorerSpec, Slider
 
 DEFAULT_INFLOW = 4.0

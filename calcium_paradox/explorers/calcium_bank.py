@@ -28,7 +28,8 @@ def describe(params, run) -> str:
     first, end = after[0], after[-1]
     # Lows are rounded down and highs up, so a value outside the band never reads as its edge.
     if after.min() < BAND[0]:
-        blood = f"blood calcium falls to {_down(after.min()):.2f}, below its normal band: the shortfall is too big for the feedback to close"
+        blood = (f"blood calcium falls to {_down(after.min()):.2f}, below its normal band: "
+                 "the shortfall is too big for the feedback to close")
     elif after.max() > BAND[1]:
         blood = f"blood calcium rises to {_up(after.max()):.2f}, above its normal band"
     elif f"{after.min():.2f}" == f"{after.max():.2f}" == "1.00":

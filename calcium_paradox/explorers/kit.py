@@ -23,8 +23,9 @@ from __future__ import annotations
 import html
 import math
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Protocol
 
 import ipywidgets as widgets
 import numpy as np

@@ -21,7 +21,8 @@ def describe(params, state) -> str:
                 f"and the pulse pressure is {state.pulse_pressure:.0f}, as in a healthy, springy wall.")
     channel = (f"the plaque blocks {state.narrowing * 100:.0f}% of the channel's width" if state.narrowing > 0
                else "the channel stays fully open")
-    return (f"{KIND_NAMES[state.kind]}, amount {state.extent:g}: {channel}; the wall is {state.stiffness_ratio:.1f} times "
+    return (f"{KIND_NAMES[state.kind]}, amount {state.extent:g}: {channel}; "
+            f"the wall is {state.stiffness_ratio:.1f} times "
             f"as stiff as a healthy one, so the pulse wave travels at {state.pwv:.1f} m/s (healthy {healthy.pwv:.1f}) "
             f"and the pulse pressure widens to {state.pulse_pressure:.0f} (healthy {healthy.pulse_pressure:.0f}).")
 

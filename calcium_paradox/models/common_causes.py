@@ -65,7 +65,8 @@ class Draws:
 def draw_population(rng: np.random.Generator, n: int = POPULATION) -> Draws:
     """Draw ``n`` people from ``rng`` (a ``numpy.random.Generator``)."""
     if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator (numpy.random.default_rng(seed)); got {type(rng).__name__}.")
+        raise TypeError("rng must be a numpy.random.Generator (numpy.random.default_rng(seed)); "
+                        f"got {type(rng).__name__}.")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 10 <= n <= 1_000_000:
         raise ValueError(f"n must be a whole number of people from 10 to 1,000,000; got {n!r}.")
     n = int(n)

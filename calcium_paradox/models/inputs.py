@@ -18,7 +18,8 @@ import numpy as np
 def rule(low: float | None = None, high: float | None = None, *, low_open: bool = False, unit: str = "") -> str:
     """What a valid value is, in words: "a number from 0 to 1 (toy units)"."""
     if low is not None and high is not None and math.isfinite(high):
-        words = f"a number {'above ' + format(low, 'g') + ' and up' if low_open else 'from ' + format(low, 'g')} to {high:g}"
+        words = (f"a number {'above ' + format(low, 'g') + ' and up' if low_open else 'from ' + format(low, 'g')}"
+                 f" to {high:g}")
     elif low is not None:
         words = f"a number {'above' if low_open else 'of at least'} {low:g}"
     elif high is not None and math.isfinite(high):
