@@ -47,25 +47,36 @@ def test_each_do_not_cite_pattern_catches_its_own_citation(item):
     assert re.search(item["pattern"], sample.lower(), re.S), sample
 
 
-def test_the_vendored_list_covers_the_shared_do_not_cite_list():
+def _first_word(citation: str) -> str:
+    return citation.split(",")[0].split(" ")[0].lower()
+
+
+def test_the_vendored_list_mirrors_the_shared_do_not_cite_list():
+    """Both ways: every citation the shared list bans is banned here, and nothing else is (a real paper
+    that was only not yet confirmed sits in the shared verify_before_citing list, and is not banned)."""
     if not SHARED.exists():
         pytest.skip(f"shared science pack not found at {SHARED}")
-    shared = yaml.safe_load(SHARED.read_text("utf-8"))["do_not_cite"]
-    ours = {d["citation"].split(",")[0].split(" ")[0].lower() for d in DO_NOT_CITE}
-    for item in shared:
-        first_word = item["citation"].split(",")[0].split(" ")[0].lower()
-        assert first_word in ours, f"not in calcium_paradox/data/do_not_cite.yaml: {item['citation']}"
+    pack = yaml.safe_load(SHARED.read_text("utf-8"))
+    shared = {_first_word(item["citation"]) for item in pack["do_not_cite"]}
+    ours = {_first_word(d["citation"]) for d in DO_NOT_CITE}
+    assert shared - ours == set(), f"missing from calcium_paradox/data/do_not_cite.yaml: {sorted(shared - ours)}"
+    assert ours - shared == set(), f"banned here but not in the shared do_not_cite list: {sorted(ours - shared)}"
+    for item in pack.get("verify_before_citing", []):
+        assert not forbidden(item["citation"]), f"a real paper is banned: {item['citation']}"
 
 
 def verification_problems(ref, pack: dict) -> list[str]:
     """Why ``ref`` may not be cited yet, judged against the science pack's entries (empty: it may)."""
     if ref.key not in pack:
-        # Allowed only with the course's own check recorded and every identifier present
-        # (a PubMed Central id stands in for a PMID: PMC only holds PubMed-indexed papers).
+        # Allowed only with the course's own check recorded: the title, authors, journal and year
+        # confirmed against a primary record (PubMed, PMC, the publisher or Crossref), and the DOI or
+        # PMID (a PubMed Central id stands in for a PMID) that record gives; the note says which.
         if not ref.checked.startswith("Not in the science pack. Verified on"):
             return [f"{ref.key} is not in the vetted science pack and has no recorded verification"]
-        if not (ref.doi and (ref.pmid or ref.pmcid)):
-            return [f"{ref.key}: a source verified by the course needs a DOI and a PMID or PMC id"]
+        if not (ref.doi or ref.pmid or ref.pmcid):
+            return [f"{ref.key}: a source verified by the course needs a DOI or a PMID (or PMC id)"]
+        if len(ref.checked.split()) < 15:
+            return [f"{ref.key}: the verification note must say which record was seen and what it showed"]
         return []
     vetted = pack[ref.key]
     same_ids = [f"{ref.key}: {field} differs from the science pack" for field in ("doi", "pmid", "pmcid")
@@ -105,11 +116,17 @@ def test_the_verification_rule_refuses_unchecked_and_mismatched_entries():
     assert "doi differs" in verification_problems(wrong_doi, pack)[0]
     wrong_full = bibliography.Reference(key="full1", doi="10.1/x", pmid="99999", **base)
     assert "identifiers differ" in verification_problems(wrong_full, pack)[0]
-    own = "Not in the science pack. Verified on 2026-11-21."
-    outside = bibliography.Reference(key="new1", doi="10.1/n", checked=own, **base)
-    assert "PMID or PMC id" in verification_problems(outside, pack)[0]
-    with_pmc = bibliography.Reference(key="new1", doi="10.1/n", pmcid="PMC1", checked=own, **base)
+    own = ("Not in the science pack. Verified on 2026-11-21: the publisher's page shows the title, the "
+           "authors, the journal, the year and the DOI.")
+    no_ids = bibliography.Reference(key="new1", checked=own, **base)
+    assert "needs a DOI or a PMID" in verification_problems(no_ids, pack)[0]
+    with_doi = bibliography.Reference(key="new1", doi="10.1/n", checked=own, **base)
+    assert verification_problems(with_doi, pack) == []
+    with_pmc = bibliography.Reference(key="new1", pmcid="PMC1", checked=own, **base)
     assert verification_problems(with_pmc, pack) == []
+    bare = bibliography.Reference(key="new1", doi="10.1/n", checked="Not in the science pack. Verified on 2026-11-21.",
+                                  **base)
+    assert "which record was seen" in verification_problems(bare, pack)[0]
     unrecorded = bibliography.Reference(key="new1", doi="10.1/n", pmid="12345", **base)
     assert "no recorded verification" in verification_problems(unrecorded, pack)[0]
 
