@@ -30,9 +30,10 @@ VERDICTS: dict[str, str] = {
     "supported": "the evidence backs the claim as it is worded",
     "oversimplified": "part of it is right, but it leaves out something that changes the message",
     "contested": "good studies disagree, so the question is still open",
-    "not supported": "the evidence does not back it, or the study it cites could not be found",
+    "not supported": "the evidence does not back it, or the source it cites does not say so",
 }
-NO_CHOICE = "Pick a verdict first (supported, oversimplified, contested or not supported), then press “Check my verdict”."
+NO_CHOICE = ("Pick a verdict first (supported, oversimplified, contested or not supported), "
+             "then press “Check my verdict”.")
 
 
 @dataclass(frozen=True)

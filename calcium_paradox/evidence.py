@@ -11,10 +11,10 @@ an empty :class:`Selection`, whose ``message`` says so in plain words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 import yaml
 
@@ -89,6 +89,8 @@ class Estimate:
     note: str = ""
     where: str = ""
     subgroup: str = ""
+    #: How and when the numbers were confirmed: for maintainers only, never shown to learners.
+    checked: str = ""
 
     @property
     def kind(self) -> str:
@@ -250,6 +252,6 @@ def summary(selection: Selection) -> str:
     )
     secondary = sum(r.secondary for r in selection.rows)
     if secondary:
-        verb = "comes" if secondary == 1 else "come"
-        text += f" {secondary} of them {verb} from a secondary summary, so treat it as approximate."
+        verb = "is" if secondary == 1 else "are"
+        text += f" {secondary} of them {verb} approximate (marked with a star)."
     return text

@@ -14,13 +14,23 @@ from calcium_paradox import bibliography
 from calcium_paradox.checks.figure import check_figure
 from calcium_paradox.diagrams.forest import DESIGN_STYLE, ForestPanel, forest_plot, limits_for
 from calcium_paradox.evidence import (
-    ALL, DESIGNS, EXPOSURES, MEASURES, OUTCOME_TYPES, RATIO_MEASURES, filter_effects, load_effects, problems, summary,
+    ALL,
+    DESIGNS,
+    EXPOSURES,
+    MEASURES,
+    OUTCOME_TYPES,
+    RATIO_MEASURES,
+    filter_effects,
+    load_effects,
+    problems,
+    summary,
 )
 from calcium_paradox.explorers import explore, key_state
 from calcium_paradox.style import course_style
 
 ROWS = load_effects()
-SCIENCE = Path(__file__).resolve().parents[2] / "shared" / "science"
+ROOT = Path(__file__).resolve().parents[1]
+SCIENCE = ROOT.parent / "shared" / "science"
 EXPOSURE_CHOICES = [ALL, *EXPOSURES]
 OUTCOME_CHOICES = [ALL, *OUTCOME_TYPES]
 DESIGN_CHOICES = [ALL, *DESIGNS]
@@ -58,11 +68,105 @@ def test_the_checks_can_fail_and_say_why():
     assert "appear twice" in problems([good, good])[0]
 
 
-def test_numbers_the_fact_sheet_calls_secondary_are_marked_and_shown_as_approximate():
-    secondary = [r for r in ROWS if r.secondary]
-    assert [r.study for r in secondary] == ["bolland2010"], "Bolland 2010's numbers come from a secondary summary"
-    assert secondary[0].numbers().startswith("about ") and secondary[0].numbers().endswith("*")
-    assert not any(r.numbers().startswith("about") for r in ROWS if not r.secondary)
+def test_bolland_2010_is_the_confirmed_patient_level_figure_and_is_drawn_solid():
+    """HR 1.31 (1.02 to 1.67) is the BMJ abstract's own patient-level figure: no "about", no star, a filled marker."""
+    bolland = [r for r in ROWS if r.study == "bolland2010"]
+    assert len(bolland) == 1 and not bolland[0].secondary
+    assert (bolland[0].estimate, bolland[0].lower, bolland[0].upper) == (1.31, 1.02, 1.67)
+    assert bolland[0].numbers() == "1.31 (1.02 to 1.67)"
+    assert bolland[0].checked, "how the number was confirmed is recorded in the data"
+    fig = Figure()
+    drawn = forest_plot(fig.subplots(), bolland)
+    assert drawn["points"][0].get_markerfacecolor() == drawn["points"][0].get_markeredgecolor()
+
+
+def test_an_approximate_number_would_still_be_marked_but_no_row_needs_it_now():
+    assert not any(r.secondary for r in ROWS)
+    approximate = replace(ROWS[0], secondary=True, note="taken from a summary")
+    assert approximate.numbers().startswith("about ") and approximate.numbers().endswith("*")
+    assert "approximate" in summary(filter_effects(rows=[approximate]))
+    assert not any(r.numbers().startswith("about") for r in ROWS)
+
+
+def test_learners_never_see_how_a_number_was_verified():
+    """Verification state lives in the data's `checked` fields, not in the notebook, the guide or the explorer."""
+    from calcium_paradox.diagrams.forest import SECONDARY_NOTE
+    explorer_fig = key_state("forest_plot")
+    texts = " ".join(t.get_text() for t in explorer_fig.texts)
+    assert SECONDARY_NOTE not in texts, "no hollow-marker legend when every number is confirmed"
+    assert "secondary summary" not in summary(filter_effects())
+    learner_files = [ROOT / "notebooks" / "06-reading-the-evidence.ipynb",
+                     ROOT / "teachers" / "06-reading-the-evidence.md"]
+    for path in learner_files:
+        if path.exists():
+            text = path.read_text(encoding="utf-8").lower()
+            for phrase in ("secondary summary", "hollow marker", "drawn hollow", "author list not confirmed"):
+                assert phrase not in text, f"{path.name} tells learners {phrase!r}"
+
+
+# ----- MESA (Anderson 2016): who was scanned, and who the relative risks come from ---------------
+def mesa_sample_size_problems(rows) -> list[str]:
+    """What is wrong with the anderson2016 rows' sample sizes (an empty list means they are right).
+
+    5,448 adults had a first scan; 2,742 had a repeat scan about 10 years later; the relative risks for
+    new calcium come from the 1,567 without calcium at the first scan (Anderson 2016, PMID 27729333).
+    """
+    found = []
+    mesa = [r for r in rows if r.study == "anderson2016"]
+    if len(mesa) != 2:
+        found.append(f"expected the two anderson2016 rows, found {len(mesa)}")
+    for row in mesa:
+        text = row.population
+        if "2,742" not in text:
+            found.append(f"{row.exposure}: does not say that 2,742 people were scanned again")
+        if "1,567" not in text:
+            found.append(f"{row.exposure}: does not say that the result comes from the 1,567 "
+                         "without calcium at the start")
+        if "5,448" in text and re.search(r"5,448[^;]*(twice|scanned again|again after)", text):
+            found.append(f"{row.exposure}: says all 5,448 were scanned again")
+    return found
+
+
+def test_the_mesa_rows_give_the_rescanned_and_calcium_free_sample_sizes():
+    assert mesa_sample_size_problems(ROWS) == []
+    for row in (r for r in ROWS if r.study == "anderson2016"):
+        assert (row.estimate, row.lower, row.upper) in {(0.73, 0.57, 0.93), (1.22, 1.07, 1.39)}
+
+
+def test_the_mesa_check_catches_the_old_wording():
+    old = replace(ROWS[0], study="anderson2016",
+                  population="5,448 adults in the MESA cohort, scanned again after 10 years")
+    assert len(mesa_sample_size_problems([old, replace(old, exposure="calcium_pills")])) == 6
+
+
+_MESA_WRONG = re.compile(r"twice|scanned again|again after|rescanned|repeat scan", re.I)
+
+
+def _sentences_with_5448(text: str) -> list[str]:
+    """Every stretch of text around "5,448", up to the sentence ends on either side (JSON escapes count as text)."""
+    return [m.group(0) for m in re.finditer(r"[^.!?]{0,200}5,448[^.!?]{0,200}", text)]
+
+
+def test_no_course_file_says_all_5448_mesa_adults_were_scanned_twice():
+    folders = [ROOT / "notebooks", ROOT / "teachers", ROOT / "calcium_paradox" / "data"]
+    offenders = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in {".ipynb", ".md", ".yaml", ".yml"}:
+                continue
+            for sentence in _sentences_with_5448(path.read_text(encoding="utf-8")):
+                if _MESA_WRONG.search(sentence) and "2,742" not in sentence:
+                    offenders.append(f"{path.relative_to(ROOT)}: {sentence.strip()[:160]}")
+    assert not offenders, "MESA scanned 5,448 once; 2,742 were scanned again:\n" + "\n".join(offenders)
+
+
+def test_the_5448_check_can_fail():
+    assert any(_MESA_WRONG.search(s)
+               for s in _sentences_with_5448("It scanned the hearts of 5,448 adults twice, 10 years apart."))
+    assert any(_MESA_WRONG.search(s)
+               for s in _sentences_with_5448("5,448 adults in the MESA cohort, scanned again after 10 years"))
+    fixed = "5,448 adults had a first scan; 2,742 of them had a repeat scan about 10 years later."
+    assert all("2,742" in s for s in _sentences_with_5448(fixed))
 
 
 def _plain(value: float) -> str:
@@ -142,7 +246,8 @@ def test_the_plot_draws_one_row_per_study_in_every_filter_and_nothing_else():
         for panel, rows in ((ratio, selection.ratios), (difference, selection.differences)):
             drawn = panel.show(rows)
             assert len(drawn["points"]) == len(drawn["intervals"]) == len(drawn["labels"]) == len(rows)
-            for row, point, interval, label in zip(rows, drawn["points"], drawn["intervals"], drawn["labels"]):
+            for row, point, interval, label in zip(rows, drawn["points"], drawn["intervals"], drawn["labels"],
+                                                   strict=True):
                 assert point.get_xdata()[0] == row.estimate
                 assert list(interval.get_xdata()) == [row.lower, row.upper]
                 assert label.get_text() == row.label

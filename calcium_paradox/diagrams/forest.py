@@ -3,8 +3,9 @@
 A forest plot has one row per estimate: a marker at the point estimate, a
 horizontal line for its 95% confidence interval, and a vertical line of no
 effect (1 for ratios, drawn on a log scale; 0 for differences). Designs differ
-by marker shape as well as colour, so the plot never relies on colour alone; a
-hollow marker and a star mark numbers from a secondary summary.
+by marker shape as well as colour, so the plot never relies on colour alone. A
+row flagged ``secondary`` in the data (none is at present) would be drawn hollow,
+with "about" and a star before its numbers.
 
 :func:`forest_plot` draws a list of estimates on an Axes and returns what it
 drew. :class:`ForestPanel` is the same drawing with a fixed number of row slots
@@ -14,7 +15,7 @@ that can be refilled, which the explorer uses to change rows in place.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -35,7 +36,7 @@ DESIGN_STYLE: dict[str, tuple[str, str]] = {
 }
 MARKER_SIZE = 9
 LABEL_SIZE = 10.5
-SECONDARY_NOTE = "Hollow marker and * : number from a secondary summary, so approximate."
+SECONDARY_NOTE = "Hollow marker and * : approximate number."
 
 RATIO_XLABEL = "Ratio, log scale (left of 1: less often with the exposure; right of 1: more often)"
 DIFFERENCE_XLABEL = "Difference in how much the calcium score grew, score points (left of 0: less growth)"

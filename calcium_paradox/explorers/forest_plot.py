@@ -50,7 +50,8 @@ class ForestView:
         fig.legend(handles=legend_handles(), loc="lower center", ncols=3, fontsize=LEGEND_SIZE,
                    title="Study design (marker shape)", title_fontsize=LEGEND_SIZE, frameon=False,
                    bbox_to_anchor=(0.5, 0.04))
-        fig.text(0.5, 0.012, SECONDARY_NOTE, ha="center", va="bottom", fontsize=LEGEND_SIZE)
+        if any(r.secondary for r in rows):  # only explain hollow markers when one can be drawn
+            fig.text(0.5, 0.012, SECONDARY_NOTE, ha="center", va="bottom", fontsize=LEGEND_SIZE)
 
     def update(self, params, selection) -> None:
         nothing = selection.message if selection.empty else None
