@@ -265,3 +265,17 @@ def test_every_list_shows_its_choice_after_each_change_and_after_reset(spec):
         assert explorer.inputs[control.name].label == labels[control.values().index(control.default)]
         assert explorer.params[control.name] == control.default
 
+
+
+def test_a_shown_key_state_takes_its_alt_text_from_the_model(monkeypatch):
+    """show_key_state's alt text is the explorer's own sentence at those settings, so strict nbval compares
+    what the model computes with what the notebook saved: a change to the model changes the saved text."""
+    from calcium_paradox.explorers import show_key_state
+    from calcium_paradox.models import stiff_pipes
+
+    shown = show_key_state("stiff_pipes", kind="medial", extent=1.0)
+    state = stiff_pipes.pipe_state("medial", 1.0)
+    assert f"pulse pressure widens to {state.pulse_pressure:.0f}" in shown.alt
+    assert shown.alt.startswith("Stiff pipes (Toy model") and shown._repr_mimebundle_()[0]["text/plain"].endswith(".")
+    monkeypatch.setattr(stiff_pipes, "MEDIAL_STIFFENING", stiff_pipes.MEDIAL_STIFFENING * 2)
+    assert show_key_state("stiff_pipes", kind="medial", extent=1.0).alt != shown.alt

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from ..display import ShownFigure, show
 from .balance import SPEC as BALANCE
 from .bathtub import SPEC as BATHTUB
 from .calcium_bank import SPEC as CALCIUM_BANK
@@ -42,4 +43,14 @@ def key_state(key: str, **changes) -> Figure:
     return _spec(key).key_state(**changes)
 
 
-__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "explore", "key_state"]
+def show_key_state(key: str, **changes) -> ShownFigure:
+    """Show a key state with alt text from the explorer's own description of that state.
+
+    The alt text is computed by the model, not written in the notebook, so strict nbval compares
+    what the model says at these settings with what was saved.
+    """
+    spec = _spec(key)
+    return show(spec.key_state(**changes), spec.key_state_alt(**changes))
+
+
+__all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "explore", "key_state", "show_key_state"]

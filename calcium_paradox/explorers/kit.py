@@ -136,12 +136,8 @@ class ExplorerSpec:
     def defaults(self) -> dict[str, Any]:
         return {c.name: c.default for c in self.controls}
 
-    def key_state(self, **changes: Any) -> Figure:
-        """A static picture of one state (for static fallbacks), drawn by this explorer's own model and view.
-
-        Unchanged controls keep their starting values, so the picture is exactly
-        what the explorer shows at those settings.
-        """
+    def key_params(self, **changes: Any) -> dict[str, Any]:
+        """The settings of a key state: the starting values, with ``changes`` (each a value of its control)."""
         params = self.defaults
         for name, raw in changes.items():
             control = next((c for c in self.controls if c.name == name), None)
@@ -151,6 +147,20 @@ class ExplorerSpec:
             if value is None or value != raw:
                 raise ValueError(f"Key state of {self.key!r}: {message or f'{raw!r} is not a value of {name!r}.'}")
             params[name] = value
+        return params
+
+    def key_state_alt(self, **changes: Any) -> str:
+        """Alt text for a key state, from what the model computes there: the explorer's own state sentence."""
+        params = self.key_params(**changes)
+        return f"{self.title.rstrip('.')} ({self.label}). {self.describe(params, self.model(dict(params)))}"
+
+    def key_state(self, **changes: Any) -> Figure:
+        """A static picture of one state (for static fallbacks), drawn by this explorer's own model and view.
+
+        Unchanged controls keep their starting values, so the picture is exactly
+        what the explorer shows at those settings.
+        """
+        params = self.key_params(**changes)
         fig, view = _laid_out_figure(self)
         with course_style():
             view.update(params, self.model(dict(params)))
