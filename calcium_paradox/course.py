@@ -3,7 +3,7 @@
 Everything that appears in more than one place (the README chapter table, each
 notebook's navigation and footer, the Binder links) is rendered by a function
 here, so it is written once. ``tools/sync.py`` writes the rendered text into the
-notebooks and README; ``tests/test_sync.py`` fails when they drift apart.
+notebooks and README; the notebook check and ``tests/test_course.py`` fail when they drift apart.
 """
 
 from __future__ import annotations

@@ -244,13 +244,6 @@ FIGURES: tuple[StaticFigure, ...] = (
 )
 
 
-def by_name(name: str) -> StaticFigure:
-    for figure in FIGURES:
-        if figure.name == name:
-            return figure
-    raise KeyError(f"No figure named {name!r}; known: {[f.name for f in FIGURES]}.")
-
-
 def svg_text(spec: StaticFigure) -> str:
     """The SVG file for one figure, as text, with an accessible title and description."""
     fig = spec.draw()

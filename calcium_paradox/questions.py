@@ -65,10 +65,6 @@ class Question:
     chapter: int
     confidence: bool = False
 
-    @property
-    def answer(self) -> Option:
-        return next(o for o in self.options if o.correct)
-
     def feedback_for(self, index: int, confidence: str | None = None) -> str:
         option = self.options[index]
         verdict = "Correct." if option.correct else "Not the best answer."

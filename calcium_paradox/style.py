@@ -1,8 +1,8 @@
 """Colours, fonts and line styles for every course figure.
 
 Nothing here changes matplotlib on import. Drawing code in the package wraps
-itself in :func:`course_style`; a notebook that draws its own figure can call
-:func:`use_course_style` once.
+itself in :func:`course_style` (a notebook that draws its own figure can do the same
+with ``with course_style():``), so no setting leaks into a learner's session.
 
 The colours are the Okabe–Ito set, which people with common colour-vision
 differences can tell apart. Being colour-blind-safe is not enough, though:
@@ -94,11 +94,6 @@ def course_style() -> Iterator[None]:
     """Apply the course style inside a ``with`` block, then restore the old one."""
     with mpl.rc_context(RC_PARAMS):
         yield
-
-
-def use_course_style() -> None:
-    """Apply the course style for the rest of the session (for notebook code)."""
-    mpl.rcParams.update(RC_PARAMS)
 
 
 def relative_luminance(colour) -> float:

@@ -10,7 +10,7 @@
   exists but has no guide yet gets one from the template, with the parts to write marked TO WRITE.
 - the glossary in chapter 07 (after ``<!-- glossary -->`` in a cell tagged ``glossary``), from data/glossary.yaml.
 
-Run it with ``python3 tasks.py sync``. The notebook check and tests/test_readme.py fail
+Run it with ``python3 tasks.py sync``. The notebook check and tests/test_course.py fail
 when any of these is out of date, and say to run it.
 """
 
