@@ -174,20 +174,20 @@ def outputs(args: list[str]) -> int:
 
 def figures(args: list[str]) -> int:
     ensure_env("run")
-    return run(PYTHON, "-m", "calcium_paradox.figures", "figures")
+    return run(PYTHON, "-m", "authoring.figures", "figures")
 
 
 def check(args: list[str]) -> int:
-    needs("calcium_paradox/checks/notebook.py")
+    needs("authoring/notebook_check.py")
     ensure_env("dev")
     notebooks = args or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").glob("*.ipynb"))
-    return run(PYTHON, "-m", "calcium_paradox.checks.notebook", *notebooks)
+    return run(PYTHON, "-m", "authoring.notebook_check", *notebooks)
 
 
 def site(args: list[str]) -> int:
     """Build the static reading edition (plain HTML, works offline) from the committed notebooks."""
     ensure_env("run")
-    return run(PYTHON, "-m", "calcium_paradox.edition", "--root", ROOT, *args)
+    return run(PYTHON, "-m", "authoring.edition", "--root", ROOT, *args)
 
 
 def classroom_zip(args: list[str]) -> int:

@@ -173,9 +173,9 @@ def _press_and_wait(page, element, key: str) -> float:
 def browser_measurements(count: int):
     import labdriver
 
+    from authoring.inventory import widgets_in
     from calcium_paradox.course import existing, load_course
     from calcium_paradox.explorers import REGISTRY
-    from calcium_paradox.inventory import widgets_in
 
     reason = labdriver.why_no_browser()
     if reason:

@@ -1,6 +1,6 @@
 """The repository's Binder files have none of the mistakes that break or slow a Binder build.
 
-The rules are in calcium_paradox/checks/binder.py. Each broken copy below shows that the check
+The rules are in authoring/binder_check.py. Each broken copy below shows that the check
 catches one mistake. That environment.yml and the pip pins agree is tested in test_environment.py.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from calcium_paradox.checks.binder import binder_problems
+from authoring.binder_check import binder_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 BINDER_FILES = ("environment.yml", "postBuild", "requirements.txt", "requirements-dev.txt", "pyproject.toml")

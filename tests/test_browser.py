@@ -4,7 +4,7 @@ nbval proves the notebooks run in a kernel; these tests prove a learner can use
 them. For each notebook (found from the course's chapter list) the test restarts
 the kernel and runs every cell, then checks there are no errors and no widget
 that failed to render. It then uses every explorer and question the notebook
-shows (found by :mod:`calcium_paradox.inventory` from the notebook's own code):
+shows (found by :mod:`authoring.inventory` from the notebook's own code):
 
 - each explorer control is changed through the keyboard (lists and sliders) or
   the number box; the figure and the state sentence must change, and Reset must
@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pytest
 
+from authoring.inventory import widgets_in
 from calcium_paradox import claims
 from calcium_paradox.course import existing, load_course
 from calcium_paradox.explorers import REGISTRY, Slider
-from calcium_paradox.inventory import widgets_in
 from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, load_bank
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -86,13 +86,13 @@ def test_the_static_edition_and_the_notebook_check_run_from_the_unpacked_zip(unp
     """What a teacher can do with the zip and no JupyterLab: build the offline edition, check the notebooks."""
     _, folder, _ = unpacked
     env = dict(os.environ, PYTHONPATH=str(folder), MPLBACKEND="Agg")
-    site = subprocess.run([sys.executable, "-m", "calcium_paradox.edition", "--root", str(folder),
+    site = subprocess.run([sys.executable, "-m", "authoring.edition", "--root", str(folder),
                            "--out", str(tmp_path / "site")], cwd=folder, env=env, capture_output=True, text=True)
     assert site.returncode == 0, site.stdout + site.stderr
     pages = {p.name for p in (tmp_path / "site").glob("*.html")}
     assert "index.html" in pages and len(pages) > len(load_course().chapters) // 2
     notebooks = sorted(str(p.relative_to(folder)) for p in (folder / "notebooks").glob("*.ipynb"))
-    check = subprocess.run([sys.executable, "-m", "calcium_paradox.checks.notebook", *notebooks],
+    check = subprocess.run([sys.executable, "-m", "authoring.notebook_check", *notebooks],
                            cwd=folder, env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from calcium_paradox import figures
+from authoring import figures
 from calcium_paradox.checks.figure import check_figure
 
 FOLDER = Path(__file__).resolve().parents[1] / "figures"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from authoring.inventory import widgets_in, widgets_in_source
 from calcium_paradox.course import existing, load_course
 from calcium_paradox.explorers import REGISTRY
-from calcium_paradox.inventory import widgets_in, widgets_in_source
 from calcium_paradox.questions import load_bank
 
 ROOT = Path(__file__).resolve().parents[1]

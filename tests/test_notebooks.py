@@ -1,6 +1,6 @@
 """Every notebook follows the template, and the check catches each way of breaking it.
 
-The notebook check itself lives in calcium_paradox/checks/notebook.py; here it
+The notebook check itself lives in authoring/notebook_check.py; here it
 runs on every notebook, and on deliberately broken copies of the start notebook
 to show that each rule can fail and says where.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from calcium_paradox.checks.notebook import check_notebook
+from authoring.notebook_check import check_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

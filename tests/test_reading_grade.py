@@ -2,7 +2,7 @@
 
 import pytest
 
-from calcium_paradox.checks.notebook import MIN_WORDS_FOR_GRADE, reading_grade
+from authoring.notebook_check import MIN_WORDS_FOR_GRADE, reading_grade
 
 
 def test_a_hand_counted_text_gets_the_hand_computed_grade():

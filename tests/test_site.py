@@ -32,10 +32,10 @@ from site_support import (
     serve,
 )
 
-from calcium_paradox import edition
-from calcium_paradox.checks.notebook import BAD_LINK_TEXT
+from authoring import edition
+from authoring.figures import FIGURES
+from authoring.notebook_check import BAD_LINK_TEXT
 from calcium_paradox.course import EVIDENCE_LABEL, existing, load_course
-from calcium_paradox.figures import FIGURES
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

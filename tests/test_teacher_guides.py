@@ -1,7 +1,7 @@
 """Every chapter that exists has a teacher guide that follows the template, keys every question
 the chapter asks (by id, from the question bank) and agrees with the notebook's timing.
 
-The rules live in calcium_paradox/teaching.py (guide_problems, overview_problems); a new
+The rules live in authoring/teaching.py (guide_problems, overview_problems); a new
 chapter is covered as soon as its notebook exists. ``python3 tasks.py sync`` writes a new guide
 from the template, with the sections still to write marked TO WRITE, which fail here.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calcium_paradox import teaching
+from authoring import teaching
 from calcium_paradox.course import existing, load_course
 from calcium_paradox.questions import load_bank
 
@@ -137,12 +137,12 @@ def test_teacher_pages_never_carry_a_citation_from_the_do_not_cite_list():
     "**Claim: bone is the reserve.**",
 ])
 def test_the_evidence_log_reads_the_claim_in_either_bold_style(tmp_path, claim_line):
-    import json
+    import nbformat
 
     card = f"{claim_line}\n\n- **Certainty:** moderate certainty. More words.\n"
-    cell = {"cell_type": "markdown", "metadata": {"tags": ["evidence"]}, "source": card}
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(card, metadata={"tags": ["evidence"]})])
     notebook = tmp_path / "99-test.ipynb"
-    notebook.write_text(json.dumps({"cells": [cell], "metadata": {}}), "utf-8")
+    nbformat.write(nb, notebook)
     assert teaching.evidence_card(notebook) == ("bone is the reserve.", "moderate certainty.")
 
 

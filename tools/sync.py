@@ -16,12 +16,14 @@ when any of these is out of date, and say to run it.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from calcium_paradox import bibliography, course, glossary, questions, teaching
-from calcium_paradox.checks.notebook import ANSWERS_MARKER, _source, _tags
+from calcium_paradox import bibliography, course, glossary, questions
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the course folder, for the authoring tools
+from authoring import teaching  # noqa: E402
+from authoring.notebooks import ANSWERS_MARKER, read, source, tags, write  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -34,41 +36,41 @@ LAUNCH_PAGES = (TEACHERS / "HOW-TO-OPEN.md",)
 
 def _set_source(cell, text: str) -> bool:
     lines = text.strip("\n").splitlines(keepends=True)
-    if cell.get("source") == lines or _source(cell) == text.strip("\n"):
+    if cell.get("source") == lines or source(cell) == text.strip("\n"):
         return False
     cell["source"] = lines
     return True
 
 
 def sync_notebook(path: Path) -> bool:
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb = read(path)
     cells = nb["cells"]
     changed = False
     for cell in cells:
-        tags = _tags(cell)
-        if "title" in tags:
-            changed |= _set_source(cell, course.with_launch_links(_source(cell), f"notebooks/{path.name}"))
-        if "footer" in tags:
+        marks = tags(cell)
+        if "title" in marks:
+            changed |= _set_source(cell, course.with_launch_links(source(cell), f"notebooks/{path.name}"))
+        if "footer" in marks:
             changed |= _set_source(cell, course.footer(path.stem, path.parent))
-        if "chapter-list" in tags:
+        if "chapter-list" in marks:
             changed |= _set_source(cell, course.chapter_table(path.parent))
-        if "glossary" in tags and GLOSSARY_MARKER in _source(cell):
-            intro = _source(cell).split(GLOSSARY_MARKER)[0]
+        if "glossary" in marks and GLOSSARY_MARKER in source(cell):
+            intro = source(cell).split(GLOSSARY_MARKER)[0]
             changed |= _set_source(cell, f"{intro}{GLOSSARY_MARKER}\n\n{glossary.glossary_markdown()}")
-        if "quiz-fallback" in tags:
-            marker = ANSWERS_MARKER.search(_source(cell))
+        if "quiz-fallback" in marks:
+            marker = ANSWERS_MARKER.search(source(cell))
             if marker:
                 text = marker.group(0) + "\n" + questions.fallback_for(marker.group(1).split())
                 changed |= _set_source(cell, text)
     # Answer boxes can cite sources too, so the reference list is written after them.
     cited = bibliography.cited_keys(
-        "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in _tags(c))
+        "\n".join(source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in tags(c))
     )
     for cell in cells:
-        if "references" in _tags(cell):
+        if "references" in tags(cell):
             changed |= _set_source(cell, bibliography.reference_list(cited))
     if changed:
-        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        write(nb, path)
     return changed
 
 

@@ -15,11 +15,12 @@ A notebook shows widgets only through the course's own calls:
 from __future__ import annotations
 
 import ast
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .questions import load_bank
+from calcium_paradox.questions import load_bank
+
+from .notebooks import read
 
 PROBE_CALLS = ("warm_up", "post_test")
 
@@ -67,7 +68,7 @@ def widgets_in_source(source: str, where: str = "cell") -> Inventory:
 def widgets_in(notebook: str | Path) -> Inventory:
     """Every explorer and question a notebook shows, in the order it shows them."""
     path = Path(notebook)
-    cells = json.loads(path.read_text("utf-8"))["cells"]
+    cells = read(path)["cells"]
     explorers: list[str] = []
     questions: list[str] = []
     claim_checks = 0

@@ -18,13 +18,12 @@ matter most:
   exit ticket;
 - core prose at a reading grade of 8 or below.
 
-Run it on one notebook with ``python -m calcium_paradox.checks.notebook FILE``.
+Run it on one notebook with ``python -m authoring.notebook_check FILE``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sys
 from dataclasses import dataclass
@@ -32,8 +31,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .. import bibliography, course, questions
-from ..course import EXPLORER_LABELS
+from calcium_paradox import bibliography, course, questions
+from calcium_paradox.course import EXPLORER_LABELS
+
+from .notebooks import ANSWERS_MARKER, read, source, tags
 
 MAX_CODE_LINES = 15
 MAX_READING_GRADE = 8.0
@@ -63,7 +64,6 @@ LINK = re.compile(r"(?<!\!)\[([^\]]*)\]\(([^)\s]+)\)")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 FENCE = re.compile(r"```.*?```", re.S)
-ANSWERS_MARKER = re.compile(r"<!--\s*answers:\s*([^>]*?)\s*-->")
 
 CHAPTER_TAGS = (
     "warm-up", "glossary-preview", "predict", "observe", "static-fallback", "explain", "model-limits",
@@ -87,15 +87,6 @@ class Problem:
         return f"{self.notebook}, {where}: {self.message}"
 
 
-def _source(cell) -> str:
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else source
-
-
-def _tags(cell) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []))
-
-
 def headings(markdown: str) -> list[tuple[int, str]]:
     text = FENCE.sub("", markdown)
     found = []
@@ -115,9 +106,9 @@ def core_prose(cells) -> str:
     skip = {"going-deeper", "references", "glossary", "teacher-only", "quiz-fallback", "footer"}
     parts = []
     for cell in cells:
-        if cell["cell_type"] != "markdown" or skip & set(_tags(cell)):
+        if cell["cell_type"] != "markdown" or skip & set(tags(cell)):
             continue
-        text = FENCE.sub(" ", _source(cell))
+        text = FENCE.sub(" ", source(cell))
         text = IMAGE.sub(" ", text)
         text = LINK.sub(lambda m: m.group(1), text)
         text = re.sub(r"<[^>]+>", " ", text)
@@ -170,7 +161,7 @@ class _Checker:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.name = self.path.name
-        self.nb = json.loads(self.path.read_text(encoding="utf-8"))
+        self.nb = read(self.path)
         self.cells = self.nb.get("cells", [])
         self.problems: list[Problem] = []
         self.meta = self.nb.get("metadata", {}).get("course")
@@ -179,7 +170,7 @@ class _Checker:
         self.problems.append(Problem(self.name, None if cell is None else cell + 1, message))
 
     def cells_tagged(self, tag: str) -> list[int]:
-        return [i for i, c in enumerate(self.cells) if tag in _tags(c)]
+        return [i for i, c in enumerate(self.cells) if tag in tags(c)]
 
     # ---- the rules -------------------------------------------------------------------
     def run(self) -> list[Problem]:
@@ -254,11 +245,11 @@ class _Checker:
 
     def check_title_and_footer(self) -> None:
         first = self.cells[0]
-        text = _source(first)
+        text = source(first)
         if first["cell_type"] != "markdown" or not text.startswith("# "):
             self.add(0, "the first cell must be Markdown starting with the title as '# Title'.")
         for tag in ("title", "disclaimer"):
-            if tag not in _tags(first):
+            if tag not in tags(first):
                 self.add(0, f"the first cell needs the tag '{tag}'.")
         if course.DISCLAIMER not in text:
             self.add(0, "the first cell must contain the disclaimer (calcium_paradox.course.DISCLAIMER), "
@@ -272,15 +263,15 @@ class _Checker:
         if not re.search(r"^1\.\s", text, re.M):
             self.add(0, "the first cell needs a contents list numbered 1., 2., ... naming the sections.")
         for i in self.cells_tagged("chapter-list"):
-            if _source(self.cells[i]).strip() != course.chapter_table(self.path.parent).strip():
+            if source(self.cells[i]).strip() != course.chapter_table(self.path.parent).strip():
                 self.add(i, "the chapter list is out of date with course.yaml: run `python3 tasks.py sync`.")
         last_index = len(self.cells) - 1
         last = self.cells[last_index]
         for tag in ("disclaimer", "footer"):
-            if tag not in _tags(last):
+            if tag not in tags(last):
                 self.add(last_index, f"the last cell must be the footer, tagged '{tag}'.")
         expected = course.footer(self.path.stem, self.path.parent)
-        if _source(last).strip() != expected.strip():
+        if source(last).strip() != expected.strip():
             self.add(last_index, "the footer (disclaimer, licence, navigation) is out of date: "
                                  "run `python3 tasks.py sync`.")
 
@@ -290,7 +281,7 @@ class _Checker:
         for i, cell in enumerate(self.cells):
             if cell["cell_type"] != "markdown":
                 continue
-            for level, text in headings(_source(cell)):
+            for level, text in headings(source(cell)):
                 if level == 1:
                     h1.append(i)
                 if previous and level > previous + 1:
@@ -305,7 +296,7 @@ class _Checker:
         if not found:
             return  # reported by check_tags
         i = found[0]
-        text = _source(self.cells[i])
+        text = source(self.cells[i])
         items = list_items(text)
         if not 3 <= len(items) <= 5:
             self.add(i, f"list 3 to 5 learning objectives; found {len(items)}.")
@@ -355,11 +346,11 @@ class _Checker:
                 self.add(i, "a 'quiz' cell must be a code cell that shows a question (ask(...) or warm_up()).")
                 continue
             nxt = self.cells[i + 1] if i + 1 < len(self.cells) else None
-            if nxt is None or "quiz-fallback" not in _tags(nxt):
+            if nxt is None or "quiz-fallback" not in tags(nxt):
                 self.add(i, "a question must be followed by its static answer box "
                             "(a Markdown cell tagged 'quiz-fallback').")
                 continue
-            marker = ANSWERS_MARKER.search(_source(nxt))
+            marker = ANSWERS_MARKER.search(source(nxt))
             if not marker:
                 self.add(i + 1, "the answer box must start with '<!-- answers: QUESTION-IDS -->'.")
                 continue
@@ -369,7 +360,7 @@ class _Checker:
             except KeyError as err:
                 self.add(i + 1, str(err).strip('"'))
                 continue
-            if _source(nxt).strip() != expected.strip():
+            if source(nxt).strip() != expected.strip():
                 self.add(i + 1, "the answer box is out of date with the question bank: run `python3 tasks.py sync`.")
             for qid in ids:
                 if qid == "probe" or qid not in bank.questions:
@@ -386,8 +377,8 @@ class _Checker:
                                 "neither in this notebook's objectives nor an earlier notebook's.")
 
     def check_references(self) -> None:
-        markdown = "\n".join(_source(c) for c in self.cells if c["cell_type"] == "markdown"
-                             and "references" not in _tags(c))
+        markdown = "\n".join(source(c) for c in self.cells if c["cell_type"] == "markdown"
+                             and "references" not in tags(c))
         keys = bibliography.cited_keys(markdown)
         for key in bibliography.unknown_keys(keys):
             self.add(None, f"cites '{key}', which is not in calcium_paradox/data/references.yaml.")
@@ -398,13 +389,13 @@ class _Checker:
             expected = bibliography.reference_list([k for k in keys if k not in bibliography.unknown_keys(keys)])
         except KeyError:
             return
-        if _source(self.cells[found[0]]).strip() != expected.strip():
+        if source(self.cells[found[0]]).strip() != expected.strip():
             self.add(found[0], "the reference list does not match the keys this notebook cites: "
                                "run `python3 tasks.py sync`.")
 
     def _description_follows(self, i: int) -> bool:
         nxt = self.cells[i + 1] if i + 1 < len(self.cells) else None
-        return nxt is not None and "figure-description" in _tags(nxt) and len(_source(nxt).split()) >= 15
+        return nxt is not None and "figure-description" in tags(nxt) and len(source(nxt).split()) >= 15
 
     def check_figures(self) -> None:
         for i, cell in enumerate(self.cells):
@@ -419,20 +410,20 @@ class _Checker:
                             self.add(i, "a figure must be followed by a Markdown cell tagged 'figure-description' "
                                         "(what it shows and the takeaway, at least 15 words).")
             elif cell["cell_type"] == "markdown":
-                images = IMAGE.findall(_source(cell))
+                images = IMAGE.findall(source(cell))
                 for alt, target in images:
-                    if not alt.strip() and "decorative" not in _tags(cell):
+                    if not alt.strip() and "decorative" not in tags(cell):
                         self.add(i, f"the image '{target}' has no alt text.")
                 if images and not self._description_follows(i):
                     self.add(i, "an image must be followed by a Markdown cell tagged 'figure-description' "
                                 "(what it shows and the takeaway, at least 15 words).")
 
     def check_links(self) -> None:
-        anchors = set(re.findall(r'id="([^"]+)"', "".join(_source(c) for c in self.cells)))
+        anchors = set(re.findall(r'id="([^"]+)"', "".join(source(c) for c in self.cells)))
         for i, cell in enumerate(self.cells):
             if cell["cell_type"] != "markdown":
                 continue
-            text = _source(cell)
+            text = source(cell)
             for label, target in LINK.findall(text) + IMAGE.findall(text):
                 if label.strip().lower() in BAD_LINK_TEXT:
                     self.add(i, f"link text '{label}' says nothing; describe where the link goes.")
@@ -453,11 +444,11 @@ class _Checker:
 
     def check_code(self) -> None:
         for i, cell in enumerate(self.cells):
-            if cell["cell_type"] == "markdown" and ABSOLUTE_PATH.search(_source(cell)):
+            if cell["cell_type"] == "markdown" and ABSOLUTE_PATH.search(source(cell)):
                 self.add(i, "the text contains an absolute path; use paths relative to the notebook.")
             if cell["cell_type"] != "code":
                 continue
-            code = _source(cell)
+            code = source(cell)
             lines = [line for line in code.splitlines() if line.strip()]
             if len(lines) > MAX_CODE_LINES:
                 self.add(i, f"code cell has {len(lines)} lines; keep cells to {MAX_CODE_LINES} or fewer "
@@ -494,7 +485,7 @@ class _Checker:
     def check_evidence(self) -> None:
         for tag in ("evidence", "claim"):
             for i in self.cells_tagged(tag):
-                text = _source(self.cells[i])
+                text = source(self.cells[i])
                 if not CERTAINTY.search(text):
                     self.add(i, "an evidence card needs a certainty label: "
                                 "'High', 'Moderate', 'Low' or 'Very low certainty'.")

@@ -25,7 +25,6 @@ date; ``tests/test_teacher_guides.py`` runs them on every guide.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,8 +33,9 @@ from pathlib import Path
 
 import yaml
 
-from . import bibliography, course, questions
-from .checks.notebook import ANSWERS_MARKER, _source, _tags
+from calcium_paradox import bibliography, course, questions
+
+from .notebooks import ANSWERS_MARKER, read, source, tags
 
 GUIDE_SECTIONS = (
     "At a glance",
@@ -100,7 +100,7 @@ class Asked:
 
 
 def _read(notebook: Path) -> dict:
-    return json.loads(Path(notebook).read_text(encoding="utf-8"))
+    return read(notebook)
 
 
 def metadata(notebook: Path) -> dict:
@@ -114,18 +114,18 @@ def asked_questions(notebook: Path) -> list[Asked]:
     found: list[Asked] = []
     section, section_tags, predicting = "", set(), False
     for number, cell in enumerate(cells, start=1):
-        text = _source(cell)
+        text = source(cell)
         if cell["cell_type"] == "markdown":
             h2 = re.search(r"^##\s+(.+)$", text, re.M)
             if h2:
-                section, section_tags, predicting = h2.group(1).strip(), set(_tags(cell)), False
-            if "predict" in _tags(cell):
+                section, section_tags, predicting = h2.group(1).strip(), set(tags(cell)), False
+            if "predict" in tags(cell):
                 predicting = True
-            marker = ANSWERS_MARKER.search(text) if "quiz-fallback" in _tags(cell) else None
+            marker = ANSWERS_MARKER.search(text) if "quiz-fallback" in tags(cell) else None
             if not marker:
                 continue
             quiz = cells[number - 2]
-            if "exit-ticket" in _tags(quiz):
+            if "exit-ticket" in tags(quiz):
                 role = "exit ticket"
             elif "warm-up" in section_tags:
                 role = "warm-up"
@@ -136,7 +136,7 @@ def asked_questions(notebook: Path) -> list[Asked]:
             for qid in marker.group(1).split():
                 for one in bank.probe if qid == "probe" else (qid,):
                     found.append(Asked(one, role, section, number - 1))
-        elif "observe" in _tags(cell):
+        elif "observe" in tags(cell):
             predicting = False
     return found
 
@@ -249,8 +249,8 @@ def evidence_card(notebook: Path) -> tuple[str, str] | None:
     ``**Claim: text**``; both give ``text``.
     """
     for cell in _read(notebook)["cells"]:
-        if "evidence" in _tags(cell):
-            text = _source(cell)
+        if "evidence" in tags(cell):
+            text = source(cell)
             claim = re.search(r"\*\*Claim:\*\*\s*(.+)|\*\*Claim:\s*(.+?)\*\*", text)
             certainty = re.search(r"\*\*Certainty:\*\*\s*(.+)", text)
             return (
@@ -271,7 +271,7 @@ def evidence_log(notebook: Path) -> str:
         lines.append("- **Evidence card:** this notebook has none (it is not a content chapter).")
     cells = _read(notebook)["cells"]
     keys = bibliography.cited_keys(
-        "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in _tags(c))
+        "\n".join(source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in tags(c))
     )
     lines.append(f"- **Sources the notebook cites:** {len(keys)} ({', '.join(keys) or 'none'}).")
     return "\n".join(lines)

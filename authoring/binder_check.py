@@ -20,7 +20,7 @@ course's delivery conventions):
 
 ``environment.yml`` and the pip pins naming the same packages at the same versions is checked by
 ``tests/test_environment.py``. Run this check with
-``python -m calcium_paradox.checks.binder [FOLDER]``.
+``python -m authoring.binder_check [FOLDER]``.
 """
 
 from __future__ import annotations

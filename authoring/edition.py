@@ -19,7 +19,7 @@ What a page shows, cell by cell:
   answers under "Show the answer and why"); the question widget itself is left
   out because the answer box repeats it.
 
-Run it with ``python3 tasks.py site`` (or ``python -m calcium_paradox.edition``).
+Run it with ``python3 tasks.py site`` (or ``python -m authoring.edition``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import base64
 import html
-import json
 import re
 import shutil
 import sys
@@ -36,7 +35,9 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from .course import DISCLAIMER, Chapter, Course, existing, load_course
+from calcium_paradox.course import DISCLAIMER, Chapter, Course, existing, load_course
+
+from .notebooks import read
 
 #: Written into every built site; the builder only ever deletes a folder that holds it.
 MARKER = ".calcium-paradox-edition"
@@ -454,7 +455,7 @@ def _prepare(out: Path) -> None:
             raise SiteError(f"{out} is not empty and was not made by this builder; choose another folder.")
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    (out / MARKER).write_text("Built by calcium_paradox.edition; the builder deletes and rewrites this folder.\n")
+    (out / MARKER).write_text("Built by authoring.edition; the builder deletes and rewrites this folder.\n")
 
 
 def build(root: Path | str = ".", out: Path | str = "_site") -> list[Path]:
@@ -473,7 +474,7 @@ def build(root: Path | str = ".", out: Path | str = "_site") -> list[Path]:
     rendered: dict[str, str] = {}
     images: list[tuple[str, bytes]] = []
     for chapter in built:
-        nb = json.loads((notebooks / chapter.filename).read_text(encoding="utf-8"))
+        nb = read(notebooks / chapter.filename)
         previous, following = _neighbours(built, chapter)
         nav = (_nav("Course", previous, following), _nav("Previous and next chapter", previous, following))
         page = _Page(chapter.slug, [])

@@ -21,16 +21,16 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from .checks.figure import check_figure
-from .diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
-from .diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
-from .diagrams.common_causes import bone_drug_trial_figure, shared_causes_figure
-from .diagrams.concept_map import concept_map_figure
-from .diagrams.course_map import course_map_figure
-from .diagrams.forest import reading_a_forest_plot_figure
-from .diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
-from .diagrams.score_example import worked_example_figure
-from .style import course_style
+from calcium_paradox.checks.figure import check_figure
+from calcium_paradox.diagrams.artery import artery_layers_figure, intimal_vs_medial_figure
+from calcium_paradox.diagrams.calcium_body import daily_flows_figure, where_calcium_is_figure
+from calcium_paradox.diagrams.common_causes import bone_drug_trial_figure, shared_causes_figure
+from calcium_paradox.diagrams.concept_map import concept_map_figure
+from calcium_paradox.diagrams.course_map import course_map_figure
+from calcium_paradox.diagrams.forest import reading_a_forest_plot_figure
+from calcium_paradox.diagrams.regulators import carboxylation_switch_figure, inhibitors_promoters_figure
+from calcium_paradox.diagrams.score_example import worked_example_figure
+from calcium_paradox.style import course_style
 
 
 @dataclass(frozen=True)
