@@ -37,6 +37,7 @@ from urllib.parse import quote, unquote
 
 from calcium_paradox.course import DISCLAIMER, Chapter, Course, existing, load_course
 
+from . import markdown as markdown_parser
 from .notebooks import read
 
 #: Written into every built site; the builder only ever deletes a folder that holds it.
@@ -114,9 +115,7 @@ class _Links:
 
 
 def _markdown(links: _Links, figure_alts: dict[str, str]):
-    import mistune  # comes with JupyterLab (through nbconvert); imported here to keep imports light
-
-    class Renderer(mistune.HTMLRenderer):
+    class Renderer(markdown_parser.html_renderer_base()):
         def __init__(self):
             super().__init__(escape=False)
             self.ids: set[str] = set()
@@ -143,7 +142,7 @@ def _markdown(links: _Links, figure_alts: dict[str, str]):
             return f'<img src="{html.escape(src)}" alt="{html.escape(alt, quote=True)}">'
 
     renderer = Renderer()
-    markdown = mistune.create_markdown(renderer=renderer, plugins=["table", "strikethrough"])
+    markdown = markdown_parser.create_html(renderer)
     markdown.headings = renderer.headings
     return markdown
 

@@ -34,6 +34,7 @@ from urllib.parse import urlparse
 from calcium_paradox import bibliography, course, questions
 from calcium_paradox.course import EXPLORER_LABELS
 
+from .markdown import headings as markdown_headings
 from .notebooks import ANSWERS_MARKER, read, source, tags
 
 MAX_CODE_LINES = 15
@@ -62,7 +63,6 @@ NETWORK = re.compile(r"https?://|\burllib\b|\brequests\b|\bsocket\b|urlopen|\bwg
 INSTALL = re.compile(r"^\s*(!|%pip|%conda|%%bash|%%sh|pip install|conda install)", re.M)
 LINK = re.compile(r"(?<!\!)\[([^\]]*)\]\(([^)\s]+)\)")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 FENCE = re.compile(r"```.*?```", re.S)
 
 CHAPTER_TAGS = (
@@ -88,13 +88,8 @@ class Problem:
 
 
 def headings(markdown: str) -> list[tuple[int, str]]:
-    text = FENCE.sub("", markdown)
-    found = []
-    for line in text.splitlines():
-        match = HEADING.match(line)
-        if match:
-            found.append((len(match.group(1)), match.group(2).strip()))
-    return found
+    """(level, text) of every heading of a Markdown cell (:func:`authoring.markdown.headings`)."""
+    return markdown_headings(markdown)
 
 
 def list_items(markdown: str) -> list[str]:

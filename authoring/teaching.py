@@ -35,6 +35,7 @@ import yaml
 
 from calcium_paradox import bibliography, course, questions
 
+from .markdown import headings
 from .notebooks import ANSWERS_MARKER, read, source, tags
 
 GUIDE_SECTIONS = (
@@ -116,9 +117,9 @@ def asked_questions(notebook: Path) -> list[Asked]:
     for number, cell in enumerate(cells, start=1):
         text = source(cell)
         if cell["cell_type"] == "markdown":
-            h2 = re.search(r"^##\s+(.+)$", text, re.M)
+            h2 = next((title for level, title in headings(text) if level == 2), None)
             if h2:
-                section, section_tags, predicting = h2.group(1).strip(), set(tags(cell)), False
+                section, section_tags, predicting = h2, set(tags(cell)), False
             if "predict" in tags(cell):
                 predicting = True
             marker = ANSWERS_MARKER.search(text) if "quiz-fallback" in tags(cell) else None

@@ -9,7 +9,6 @@ chapter, or when an entry names the wrong chapter as the one that introduces it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,7 +59,9 @@ def lookup(name: str) -> Entry | None:
 
 
 def _cells(notebook: Path) -> list[dict]:
-    return json.loads(Path(notebook).read_text("utf-8"))["cells"]
+    import nbformat  # comes with JupyterLab
+
+    return nbformat.read(Path(notebook), as_version=4)["cells"]
 
 
 def marked_terms(notebook: Path) -> list[str]:

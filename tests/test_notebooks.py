@@ -193,3 +193,10 @@ def test_strict_nbval_fails_when_a_stored_output_no_longer_matches(tmp_path):
     )
     assert result.returncode == 1, result.stdout[-2000:]
     assert "1 failed" in result.stdout and "a different description" in result.stdout
+
+
+def test_headings_come_from_the_markdown_parser_not_from_lines_that_start_with_a_hash():
+    from authoring.notebook_check import headings
+
+    text = "# Title with *emphasis*\n\n```python\n# a comment, not a heading\n```\n\n## Key points\n#hashtag\n"
+    assert headings(text) == [(1, "Title with emphasis"), (2, "Key points")]
