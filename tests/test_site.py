@@ -142,7 +142,7 @@ def test_bad_images_and_links_stop_the_build(tmp_path, markdown, message):
     root = _copy_course(tmp_path)
     path = root / "notebooks" / CHAPTERS[0].filename
     nb = json.loads(path.read_text(encoding="utf-8"))
-    nb["cells"].insert(1, {"cell_type": "markdown", "metadata": {}, "source": markdown})
+    nb["cells"].insert(1, {"cell_type": "markdown", "id": "inserted", "metadata": {}, "source": markdown})
     path.write_text(json.dumps(nb), encoding="utf-8")
     with pytest.raises(edition.SiteError, match=message):
         edition.build(root, tmp_path / "site")
@@ -152,7 +152,8 @@ def test_a_course_figure_without_alt_in_the_markdown_takes_its_alt_from_figures_
     root = _copy_course(tmp_path)
     path = root / "notebooks" / CHAPTERS[0].filename
     nb = json.loads(path.read_text(encoding="utf-8"))
-    nb["cells"].insert(1, {"cell_type": "markdown", "metadata": {}, "source": "![](../figures/00-course-map.svg)"})
+    nb["cells"].insert(1, {"cell_type": "markdown", "id": "inserted", "metadata": {},
+                           "source": "![](../figures/00-course-map.svg)"})
     path.write_text(json.dumps(nb), encoding="utf-8")
     out = tmp_path / "site"
     edition.build(root, out)
