@@ -35,6 +35,7 @@ from calcium_paradox import bibliography, course, questions
 from calcium_paradox.course import EXPLORER_LABELS
 
 from .markdown import headings as markdown_headings
+from .markdown import prose as markdown_prose
 from .notebooks import ANSWERS_MARKER, read, source, tags
 
 MAX_CODE_LINES = 15
@@ -63,7 +64,6 @@ NETWORK = re.compile(r"https?://|\burllib\b|\brequests\b|\bsocket\b|urlopen|\bwg
 INSTALL = re.compile(r"^\s*(!|%pip|%conda|%%bash|%%sh|pip install|conda install)", re.M)
 LINK = re.compile(r"(?<!\!)\[([^\]]*)\]\(([^)\s]+)\)")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-FENCE = re.compile(r"```.*?```", re.S)
 
 CHAPTER_TAGS = (
     "warm-up", "glossary-preview", "predict", "observe", "static-fallback", "explain", "model-limits",
@@ -97,20 +97,13 @@ def list_items(markdown: str) -> list[str]:
 
 
 def core_prose(cells) -> str:
-    """The Markdown a lay learner reads, with code, markup, links and headings stripped."""
+    """The words of the Markdown a lay learner reads (:func:`authoring.markdown.prose`: no code, headings or markup)."""
     skip = {"going-deeper", "references", "glossary", "teacher-only", "quiz-fallback", "footer"}
     parts = []
     for cell in cells:
         if cell["cell_type"] != "markdown" or skip & set(tags(cell)):
             continue
-        text = FENCE.sub(" ", source(cell))
-        text = IMAGE.sub(" ", text)
-        text = LINK.sub(lambda m: m.group(1), text)
-        text = re.sub(r"<[^>]+>", " ", text)
-        text = re.sub(r"\$[^$]*\$", " ", text)
-        text = re.sub(r"^#{1,6}\s.*$", " ", text, flags=re.M)
-        text = re.sub(r"^\s*\|?[-:| ]+\|?\s*$", " ", text, flags=re.M)
-        text = re.sub(r"[*_`|>]", " ", text)
+        text = markdown_prose(source(cell))
         parts.append(text)
     return "\n".join(parts)
 

@@ -36,6 +36,7 @@ import yaml
 from calcium_paradox import bibliography, course, questions
 
 from .markdown import headings
+from .markdown import sections as markdown_sections
 from .notebooks import ANSWERS_MARKER, read, source, tags
 
 GUIDE_SECTIONS = (
@@ -339,31 +340,27 @@ def new_guide(notebook: Path) -> str:
 
 
 def _sections(text: str) -> dict[str, str]:
-    """H2 heading → its text (up to the next H2), outside code fences."""
-    text = re.sub(r"```.*?```", "", text, flags=re.S)
-    found: dict[str, str] = {}
-    matches = list(re.finditer(r"^## (.+)$", text, re.M))
-    for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        found[match.group(1).strip()] = text[match.end():end]
-    return found
+    """H2 heading → the plain text under it (up to the next H1 or H2), code blocks left out."""
+    return {title: section.text for title, section in markdown_sections(text, level=2).items()}
 
 
 def timeline(text: str) -> dict[str, int]:
-    """Minutes per kind (teaching, exercises) in the guide's timeline table."""
-    section = _sections(text).get("At a glance", "")
+    """Minutes per kind (teaching, exercises) in the guide's timeline table (under 'At a glance')."""
+    section = markdown_sections(text, level=2).get("At a glance")
     totals = dict.fromkeys(KINDS, 0)
-    for row in re.finditer(r"^\|\s*(\d+)\s*\|\s*(\w+)\s*\|", section, re.M):
-        kind = row.group(2).lower()
-        if kind in totals:
-            totals[kind] += int(row.group(1))
+    for table in section.tables if section else ():
+        for row in table:
+            if len(row) >= 2 and row[0].isdigit() and row[1].lower() in totals:
+                totals[row[1].lower()] += int(row[0])
     return totals
 
 
 def keyed_ids(text: str) -> list[str]:
     """The question ids the answer key covers (its ``### ID`` headings)."""
     match = block_pattern("answer-key").search(text)
-    return re.findall(r"^### (\S+) ·", match.group(2), re.M) if match else []
+    if not match:
+        return []
+    return [title.split(" ·")[0] for level, title in headings(match.group(2)) if level == 3 and " ·" in title]
 
 
 def guide_problems(text: str, notebook: Path) -> list[str]:
@@ -419,11 +416,11 @@ def guide_problems(text: str, notebook: Path) -> list[str]:
     for m in meta.get("misconceptions", []):
         if not re.search(rf"(?<![\w-]){m}\b", errors):
             problems.append(f"'Common student errors' does not address {m}, which the notebook targets.")
-    extension = sections.get("Extension activities", "")
+    parts = {title: section.subheadings for title, section in markdown_sections(text, level=2).items()}
     for track in EXTENSION_TRACKS:
-        if not re.search(rf"^### {track}\b", extension, re.M):
+        if not any(sub.split()[0] == track for sub in parts.get("Extension activities", ()) if sub):
             problems.append(f"'Extension activities' needs a '### {track}' part.")
-    if "### If Binder is slow" not in sections.get("Setup", ""):
+    if "If Binder is slow" not in parts.get("Setup", ()):
         problems.append("'Setup' needs an '### If Binder is slow' part (the fallback).")
     if "personal advice" not in sections.get("Sensitive topics", ""):
         problems.append("'Sensitive topics' must give the script for personal questions (no personal advice).")
