@@ -1,10 +1,7 @@
 """The course glossary: one list of terms (``data/glossary.yaml``), shown in chapter 07.
 
-A chapter marks a term as glossary-worthy by putting it in bold at the start of a
-line in its "Words you'll meet" cell (tagged ``glossary-preview``), for example
-``- **Plaque:** a fatty patch ...``. ``tests/test_glossary.py`` fails when a
-marked term is missing from the glossary, when a glossary term is used in no
-chapter, or when an entry names the wrong chapter as the one that introduces it.
+Which terms the chapters mark and use is checked by the authoring tools
+(``authoring/glossary_check.py``, run by ``tests/test_glossary.py``).
 """
 
 from __future__ import annotations
@@ -13,11 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import yaml
-
-MARKED = re.compile(r"^\s*[-*]\s+\*\*(?P<term>[^*]+?):?\*\*", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -56,27 +50,6 @@ def load_glossary() -> tuple[Entry, ...]:
 
 def lookup(name: str) -> Entry | None:
     return next((e for e in load_glossary() if e.matches(name)), None)
-
-
-def _cells(notebook: Path) -> list[dict]:
-    import nbformat  # comes with JupyterLab
-
-    return nbformat.read(Path(notebook), as_version=4)["cells"]
-
-
-def marked_terms(notebook: Path) -> list[str]:
-    """The terms a notebook marks as glossary-worthy (bold items in its "Words you'll meet" cells)."""
-    terms = []
-    for cell in _cells(notebook):
-        if cell["cell_type"] == "markdown" and "glossary-preview" in cell["metadata"].get("tags", []):
-            terms += [m.group("term").strip() for m in MARKED.finditer("".join(cell["source"]))]
-    return terms
-
-
-def prose(notebook: Path) -> str:
-    """A notebook's Markdown, without the glossary itself (so a term does not count as used by its own entry)."""
-    return "\n".join("".join(c["source"]) for c in _cells(notebook)
-                     if c["cell_type"] == "markdown" and "glossary" not in c["metadata"].get("tags", []))
 
 
 def glossary_markdown() -> str:

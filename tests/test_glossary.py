@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from authoring.glossary_check import marked_terms, prose
 from calcium_paradox.course import existing, load_course
-from calcium_paradox.glossary import Entry, glossary_markdown, load_glossary, lookup, marked_terms, prose
+from calcium_paradox.glossary import Entry, glossary_markdown, load_glossary, lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = existing(load_course().chapters, ROOT / "notebooks")
