@@ -209,14 +209,27 @@ def test_the_explorer_starts_with_no_direct_link_and_at_most_four_controls():
     assert len(SPEC.controls) <= 4
 
 
-def test_the_state_sentence_names_both_links_and_the_settings():
+def test_the_state_sentence_names_the_settings_and_the_link_for_the_people_compared():
     sentence = describe(SPEC.defaults, SPEC.model(SPEC.defaults))
-    assert "no direct link" in sentence and "across everyone" in sentence and "within 10-year age groups" in sentence
-    assert "strong (r = 0.78)" in sentence and "moderate (r = 0.43)" in sentence
+    assert sentence == ("With shared causes at strength 1, no direct link from bone loss to artery calcium and "
+                        "kidney disease in some people: across everyone the link between bone loss and artery "
+                        "calcium is strong (r = 0.78).")
     state = SPEC.model({"shared": 0.0, "direct": 0.5, "group": (60, 69), "kidney": False})
     sentence = describe({}, state)
     assert "no shared causes" in sentence and "direct link of strength 0.5" in sentence
-    assert "within ages 60–69" in sentence and "nobody with kidney disease" in sentence
+    assert "nobody with kidney disease" in sentence
+    assert f"within ages 60–69 the link between bone loss and artery calcium is {link_words(state.r_group)} " \
+           f"(r = {state.r_group:.2f}); across everyone it is" in sentence
+
+
+@pytest.mark.parametrize("changes", [{}, {"kidney": False}, {"shared": 0.0, "direct": 1.0}, {"shared": 0.5}])
+def test_with_everyone_compared_the_sentence_does_not_announce_the_within_age_link(changes):
+    """Task 2 asks what happens when the learner picks an age group: with none picked, no within-age r."""
+    params = {**SPEC.defaults, **changes}
+    state = SPEC.model(params)
+    sentence = describe(params, state)
+    assert "within" not in sentence and "age" not in sentence
+    assert sentence.count("r = ") == 1 and f"(r = {state.r_everyone:.2f})" in sentence
 
 
 def test_the_explorer_handles_a_learner_choosing_an_age_group_and_typing_nonsense():

@@ -32,21 +32,31 @@ def test_the_explorer_title_also_says_synthetic():
     assert "not a real scan" in scan.label_html.value and "not a diagnostic tool" in scan.label_html.value
 
 
-def test_the_sentence_gives_the_score_and_what_the_other_layer_would_score():
+def test_the_sentence_gives_the_score_on_screen_now():
     scan = explore("phantom_scan")
-    assert scan.sentence.startswith(
-        "Calcium of 0.6 mm² and density 1000 sits in the intima, scanned with 0.6 mm of blur")
-    assert "the toy score is 8.0" in scan.sentence and "The same calcium in the media would score 7.9." in scan.sentence
+    assert scan.sentence == (
+        "Calcium of 0.6 mm² and density 1000 sits in the intima, scanned with 0.6 mm of blur: the score counts "
+        "2.67 mm² of pixels at 130 or more, the brightest is 325, and the toy score is 8.0.")
     scan.set_value("layer", "media")
-    assert "sits in the media" in scan.sentence and "in the intima would score 8.0" in scan.sentence
+    assert "sits in the media" in scan.sentence and "the toy score is 7.9." in scan.sentence
+
+
+@pytest.mark.parametrize("changes", [{}, {"layer": "media"}, {"blur": 0.0}, {"density": 200.0, "blur": 1.5}])
+def test_the_sentence_never_names_the_other_layer(changes):
+    """Task 1 asks the learner to switch the layer and compare: the sentence must not make that comparison for them."""
+    scan = explore("phantom_scan")
+    for name, value in changes.items():
+        scan.set_value(name, value)
+    other = "media" if scan.params["layer"] == "intima" else "intima"
+    assert other not in scan.sentence and "would score" not in scan.sentence
+    assert scan.sentence.count("toy score") == 1
 
 
 def test_the_sentence_says_when_nothing_is_counted_and_when_there_is_no_calcium():
     scan = explore("phantom_scan")
     scan.set_value("density", 200)
     scan.set_value("blur", 1.5)
-    assert "no group of pixels at 130 or more is big enough to count, so the toy score is 0" in scan.sentence
-    assert scan.sentence.endswith("The same calcium in the media would score 0.")
+    assert scan.sentence.endswith("no group of pixels at 130 or more is big enough to count, so the toy score is 0.")
     scan.set_value("amount", 0)
     assert scan.sentence.startswith("No calcium is placed in the wall")
     assert "would score" not in scan.sentence

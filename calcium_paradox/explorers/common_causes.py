@@ -17,14 +17,22 @@ def _model(params):
 
 
 def describe(params, state) -> str:
+    """The settings and the link for the people compared now.
+
+    With everyone compared, only the whole-group r: the within-age comparison is the learner's to make,
+    by choosing an age group.
+    """
     causes = ("no shared causes" if state.shared == 0 else f"shared causes at strength {state.shared:g}")
     direct = ("no direct link from bone loss to artery calcium" if state.direct == 0
               else f"a direct link of strength {state.direct:g}")
     kidney = "kidney disease in some people" if state.kidney else "nobody with kidney disease"
-    within = ("within 10-year age groups" if state.group is None else f"within {age_group_label(state.group)}")
-    return (f"With {causes}, {direct} and {kidney}: across everyone the link between bone loss and artery "
-            f"calcium is {link_words(state.r_everyone)} (r = {state.r_everyone:.2f}); "
-            f"{within} it is {link_words(state.r_compared)} (r = {state.r_compared:.2f}).")
+    everyone = f"{link_words(state.r_everyone)} (r = {state.r_everyone:.2f})"
+    if state.group is None:
+        link = f"across everyone the link between bone loss and artery calcium is {everyone}"
+    else:
+        link = (f"within {age_group_label(state.group)} the link between bone loss and artery calcium is "
+                f"{link_words(state.r_group)} (r = {state.r_group:.2f}); across everyone it is {everyone}")
+    return f"With {causes}, {direct} and {kidney}: {link}."
 
 
 SPEC = ExplorerSpec(

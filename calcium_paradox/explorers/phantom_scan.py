@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from ..diagrams.phantom import PhantomDrawing
-from ..models.agatston import DENSITY_RANGE, LAYERS, MAX_AMOUNT_MM2, MAX_BLUR_MM, PhantomScan, phantom_scan
+from ..models.agatston import DENSITY_RANGE, MAX_AMOUNT_MM2, MAX_BLUR_MM, PhantomScan, phantom_scan
 from .kit import Choice, ExplorerSpec, Slider
 
 LAYER_NAMES = {"intima": "Intima (inner layer, plaque)", "media": "Media (muscle layer)"}
 
 
-def _model(params) -> tuple[PhantomScan, PhantomScan]:
-    """The scan at these settings, and the same calcium moved to the other layer (for the sentence)."""
-    other = next(layer for layer in LAYERS if layer != params["layer"])
-    settings = (params["amount"], params["density"], params["blur"])
-    here = phantom_scan(params["layer"], *settings)
-    return here, phantom_scan(other, *settings)
+def _model(params) -> PhantomScan:
+    """The scan at these settings."""
+    return phantom_scan(params["layer"], params["amount"], params["density"], params["blur"])
 
 
-def describe(params, result) -> str:
-    here, there = result
+def describe(params, here: PhantomScan) -> str:
+    """What is on screen now; it names no other layer, so the learner makes that comparison themselves."""
     score, phantom = here.score, here.phantom
     if phantom.amount_mm2 == 0:
         start = "No calcium is placed in the wall"
@@ -33,17 +30,7 @@ def describe(params, result) -> str:
         counted = "no group of pixels at 130 or more is big enough to count, so the toy score is 0"
     if phantom.amount_mm2 == 0:
         return f"{start}; {scanned}, {counted}."
-    other = there.score.total
-    return (f"{start}, {scanned}: {counted}. The same calcium in the {there.phantom.layer} "
-            f"would score {'0' if other == 0 else f'{other:.1f}'}.")
-
-
-class _View(PhantomDrawing):
-    """The drawing shows the chosen layer's scan; the other layer's is only used in the sentence."""
-
-    def update(self, params, result) -> None:
-        here = result[0] if isinstance(result, tuple) else result  # the drawing's own first state is one scan
-        super().update(params, here)
+    return f"{start}, {scanned}: {counted}."
 
 
 SPEC = ExplorerSpec(
@@ -62,6 +49,6 @@ SPEC = ExplorerSpec(
                help="How much the scanner smears fine detail: 0 is a perfect picture"),
     ),
     model=_model,
-    make_view=_View,
+    make_view=PhantomDrawing,
     describe=describe,
 )
