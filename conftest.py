@@ -50,6 +50,12 @@ def pytest_configure(config):
     # A figure that breaks the course's rules is an error under the tests, in this process and in
     # every kernel nbval starts from it (a learner's kernel only warns): see calcium_paradox.display.
     os.environ["CP_STRICT_FIGURES"] = "1"
+    # Answers that tests give are saved in a throw-away file, never in the course's my-progress/.
+    if "CP_PROGRESS_FILE" not in os.environ:
+        import tempfile
+
+        scratch = Path(tempfile.mkdtemp(prefix="cp-progress-"))
+        os.environ["CP_PROGRESS_FILE"] = str(scratch / "answers.json")
     # nbval opens the sanitize file relative to the current directory; give it an absolute path.
     if hasattr(config.option, "nbval_sanitize_with") and not config.option.nbval_sanitize_with:
         config.option.nbval_sanitize_with = str(SANITIZE)
