@@ -12,12 +12,11 @@ What a page shows, cell by cell:
   notebooks point to their pages; links to ``figures/`` to the copied files);
 - code cells folded away under "Show the code", with their stored outputs:
   figures as images with the alt text that ``display.show`` stored, text as text;
-- an explorer as a picture of its saved state (settings, figure and the sentence
-  describing it), followed by its static fallback (key states as figures with
-  their descriptions), which the notebook already holds;
-- self-check questions as their static answer boxes (question, options, and the
-  answers under "Show the answer and why"); the question widget itself is left
-  out because the answer box repeats it.
+- every widget (explorer, question, claim check) as the static form its output
+  carries (``text/html`` beside the live view): questions with lettered options
+  and the answers under "Show the answer and why"; an explorer's key states and
+  their text descriptions shown open (folded in the notebook, so as not to give
+  the explorer's tasks away).
 
 Run it with ``python3 tasks.py site`` (or ``python -m authoring.edition``).
 """
@@ -42,12 +41,6 @@ from .notebooks import read
 
 #: Written into every built site; the builder only ever deletes a folder that holds it.
 MARKER = ".calcium-paradox-edition"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-CONTAINERS = {"VBoxModel", "HBoxModel", "BoxModel", "GridBoxModel", "AccordionModel", "TabModel"}
-SETTING_INPUTS = {"FloatTextModel", "IntTextModel", "BoundedFloatTextModel", "BoundedIntTextModel"}
-SLIDERS = {"FloatSliderModel", "IntSliderModel", "FloatLogSliderModel"}
-CHOICES = {"DropdownModel", "RadioButtonsModel", "ToggleButtonsModel", "SelectModel", "SelectionSliderModel"}
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
@@ -166,86 +159,21 @@ def _figure_alt(output: dict) -> str:
     return ""
 
 
-class _Widgets:
-    """Draws a widget from the state saved in the notebook, as plain, read-only HTML."""
-
-    def __init__(self, nb: dict, page: _Page):
-        metadata = nb.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {})
-        self.state = metadata.get("state", {})
-        self.page = page
-
-    def is_explorer(self, model_id: str) -> bool:
-        classes = self.state.get(model_id, {}).get("state", {}).get("_dom_classes", [])
-        return "cp-explorer" in classes
-
-    def render(self, model_id: str, alt: str) -> str | None:
-        if model_id not in self.state:
-            return None
-        body = self._model(model_id, alt, siblings=frozenset())
-        if not body.strip():
-            return None
-        return (
-            '<div class="widget-snapshot">\n<p class="snapshot-note">Saved view of the explorer as it '
-            "first appears (it does not move in this edition):</p>\n" + body + "</div>\n"
-        )
-
-    def _model(self, model_id: str, alt: str, siblings) -> str:
-        model = self.state.get(model_id.replace("IPY_MODEL_", ""))
-        if model is None:
-            return ""
-        name, state = model.get("model_name", ""), model.get("state", {})
-        if name in CONTAINERS:
-            children = [c.replace("IPY_MODEL_", "") for c in state.get("children", [])]
-            kinds = {self.state.get(c, {}).get("model_name") for c in children}
-            inner = "".join(self._model(c, alt, kinds) for c in children)
-            return f'<div class="widget-box">{inner}</div>\n' if inner else ""
-        if name in {"HTMLModel", "HTMLMathModel"}:
-            value = re.sub(r'\s(?:role="status"|aria-live="[^"]*")', "", str(state.get("value", "")))
-            return value + "\n" if value.strip() else ""
-        if name == "LabelModel":
-            value = str(state.get("value", ""))
-            return f"<p>{html.escape(value)}</p>\n" if value.strip() else ""
-        if name in SETTING_INPUTS and siblings & SLIDERS:
-            return ""  # the number box next to a slider repeats the slider's value
-        if name in SLIDERS or name in SETTING_INPUTS:
-            value = state.get("value", "")
-            return self._setting(state.get("description", ""),
-                                 f"{value:g}" if isinstance(value, (int, float)) else str(value))
-        if name in CHOICES:
-            labels, index = state.get("_options_labels", []), state.get("index")
-            shown = labels[index] if isinstance(index, int) and 0 <= index < len(labels) else "none chosen"
-            return self._setting(state.get("description", ""), shown)
-        if name == "CheckboxModel":
-            return self._setting(state.get("description", ""), "yes" if state.get("value") else "no")
-        if name == "ImageModel":
-            return self._image(model, alt)
-        if name == "OutputModel":
-            return "".join(_render_output(o, self, alt) for o in state.get("outputs", []))
-        return ""  # buttons and anything unknown: nothing to read in a saved picture
-
-    @staticmethod
-    def _setting(label: str, value: str) -> str:
-        label = label.rstrip(": ")
-        if not label:
-            return f'<p class="widget-setting">{html.escape(value)}</p>\n'
-        return (f'<p class="widget-setting"><span class="setting-label">{html.escape(label)}:</span> '
-                f'{html.escape(value)}</p>\n')
-
-    def _image(self, model: dict, alt: str) -> str:
-        data = None
-        for buffer in model.get("buffers", []):
-            if buffer.get("path") == ["value"] and buffer.get("encoding") == "base64":
-                data = base64.b64decode(buffer["data"])
-        if not data:
-            return ""
-        if not alt:
-            raise SiteError("an explorer picture has no text to use as its alt text.")
-        fmt = str(model.get("state", {}).get("format", "png")).lower()
-        src = self.page.add_image(data, "jpg" if fmt == "jpeg" else fmt)
-        return f'<img src="{src}" alt="{html.escape(alt, quote=True)}">\n'
+INLINE_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
 
-def _render_output(output: dict, widgets: _Widgets, alt: str = "") -> str:
+def _static_form(markup: str, page: _Page) -> str:
+    """A widget's static form (or a folded key state) as the page shows it: its pictures copied next to
+    the page, and key states open, since nothing here can give an explorer's tasks away."""
+    for image in re.findall(r"<img\b[^>]*>", markup):
+        alt = re.search(r'\salt="([^"]*)"', image)
+        if not (alt and alt.group(1).strip()):
+            raise SiteError("a picture in a widget's static form has no alt text.")
+    markup = INLINE_PNG.sub(lambda m: f'src="{page.add_image(base64.b64decode(m.group(1)), "png")}"', markup)
+    return markup.replace('<details class="cp-key-state">', '<details class="cp-key-state" open>')
+
+
+def _render_output(output: dict, page: _Page, alt: str = "") -> str:
     kind = output.get("output_type")
     if kind == "stream":
         if output.get("name") == "stderr":
@@ -256,13 +184,8 @@ def _render_output(output: dict, widgets: _Widgets, alt: str = "") -> str:
                 f'{html.escape(output.get("evalue", ""))}</pre>\n')
     data = output.get("data", {})
     plain = _text(data.get("text/plain", "")).strip()
-    if WIDGET_VIEW in data:
-        model_id = data[WIDGET_VIEW].get("model_id", "")
-        if model_id in widgets.state and not widgets.is_explorer(model_id):
-            return ""  # self-checks and the claim check have static versions in the cells after them
-        snapshot = widgets.render(model_id, plain or alt)
-        if snapshot:
-            return snapshot
+    if "text/html" in data:  # a widget's static form, a folded key state, or other HTML
+        return f'<div class="output">{_static_form(_text(data["text/html"]), page)}</div>\n'
     for mime, suffix in (("image/png", "png"), ("image/jpeg", "jpg"), ("image/svg+xml", "svg")):
         if mime in data:
             figure_alt = _figure_alt(output) or alt  # inside an explorer, its sentence describes the picture
@@ -271,10 +194,8 @@ def _render_output(output: dict, widgets: _Widgets, alt: str = "") -> str:
                                 "show figures with calcium_paradox.display.show(fig, alt).")
             raw = _text(data[mime])
             content = raw.encode("utf-8") if mime == "image/svg+xml" else base64.b64decode(raw)
-            src = widgets.page.add_image(content, suffix)
+            src = page.add_image(content, suffix)
             return f'<img class="output-figure" src="{src}" alt="{html.escape(figure_alt, quote=True)}">\n'
-    if "text/html" in data:
-        return f'<div class="output">{_text(data["text/html"])}</div>\n'
     if plain:
         return f'<pre class="output">{html.escape(plain)}</pre>\n'
     return ""
@@ -366,7 +287,6 @@ def _link_contents(title_html: str, headings: dict[str, str]) -> str:
 
 
 def render_chapter(nb: dict, chapter: Chapter, course: Course, markdown, page: _Page, nav: tuple[str, str]) -> str:
-    widgets = _Widgets(nb, page)
     cells = nb.get("cells", [])
     parts = []
     for i, cell in enumerate(cells):
@@ -375,14 +295,14 @@ def render_chapter(nb: dict, chapter: Chapter, course: Course, markdown, page: _
         if cell.get("cell_type") == "markdown":
             text = markdown(_text(cell.get("source")))
             text = re.sub(r"<th(\s[^>]*)?>\s*</th>", r"<td\1></td>", text)  # an empty corner cell is not a header
+            if "figure-description" in tags:  # folded in a notebook so as not to give tasks away; open here
+                text = text.replace("<details>", "<details open>")
             parts.append(f'<div class="{classes}">\n{text}</div>\n')
             if i == 0:
                 parts.append(_edition_note(course, chapter))
             continue
         if cell.get("cell_type") != "code":
             continue
-        if "quiz" in tags:
-            continue  # the static answer box in the next cell shows the question and its answers
         code = _text(cell.get("source")).strip()
         inner = ""
         if code:
@@ -391,7 +311,7 @@ def render_chapter(nb: dict, chapter: Chapter, course: Course, markdown, page: _
                 f'<pre><code class="language-python">{html.escape(code)}</code></pre>\n</details>\n'
             )
         for output in cell.get("outputs", []):
-            inner += _render_output(output, widgets)
+            inner += _render_output(output, page)
         if inner:
             parts.append(f'<div class="{classes}">\n{inner}</div>\n')
     if parts and cells and "title" in _tags(cells[0]):

@@ -7,8 +7,11 @@ question is covered as soon as a notebook calls it.
 A notebook shows widgets only through the course's own calls:
 
 - ``explore("key")`` — an explorer from :data:`calcium_paradox.explorers.REGISTRY`;
-- ``ask("ID")`` and ``ask_all("ID", ...)`` — questions from the bank;
-- ``warm_up()`` and ``post_test()`` — the misconception probe;
+- ``ask("ID")`` and ``ask_all("ID", ...)`` — questions from the bank, with feedback at once;
+- ``predict("ID")``, ``warm_up()`` and ``post_test()`` — questions whose answers are saved
+  without feedback (``warm_up`` and ``post_test`` show the bank's probe and post items);
+- ``reveal("ID")`` — the “Compare with my prediction” button;
+- ``my_progress()`` — the learner's progress panel;
 - ``claim_check()`` — the claim check of chapter 06.
 """
 
@@ -22,14 +25,15 @@ from calcium_paradox.questions import load_bank
 
 from .notebooks import read
 
-PROBE_CALLS = ("warm_up", "post_test")
-
 
 @dataclass(frozen=True)
 class Inventory:
     explorers: tuple[str, ...]
-    questions: tuple[str, ...]
+    questions: tuple[str, ...]  # checked at once
     claim_checks: int = 0
+    committed: tuple[str, ...] = ()  # saved without feedback (predictions, warm-up, post-test)
+    reveals: tuple[str, ...] = ()
+    progress: int = 0
 
 
 def _string_args(call: ast.Call, where: str) -> list[str]:
@@ -43,40 +47,46 @@ def _string_args(call: ast.Call, where: str) -> list[str]:
 
 def widgets_in_source(source: str, where: str = "cell") -> Inventory:
     """The explorers and questions one piece of notebook code shows, in order."""
-    explorers: list[str] = []
-    questions: list[str] = []
-    claim_checks = 0
+    found: dict[str, list[str]] = {"explorers": [], "questions": [], "committed": [], "reveals": []}
+    counts = {"claim_checks": 0, "progress": 0}
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
         raise ValueError(f"{where}: not valid Python ({error.msg}).") from None
+    bank = load_bank()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
             continue
         name = node.func.id
         if name == "explore":
-            explorers += _string_args(node, where)
+            found["explorers"] += _string_args(node, where)
         elif name in ("ask", "ask_all"):
-            questions += _string_args(node, where)
-        elif name in PROBE_CALLS:
-            questions += list(load_bank().probe)
+            found["questions"] += _string_args(node, where)
+        elif name == "predict":
+            found["committed"] += _string_args(node, where)
+        elif name == "reveal":
+            found["reveals"] += _string_args(node, where)
+        elif name == "warm_up":
+            found["committed"] += list(bank.probe)
+        elif name == "post_test":
+            found["committed"] += list(bank.post)
         elif name == "claim_check":
-            claim_checks += 1
-    return Inventory(tuple(explorers), tuple(questions), claim_checks)
+            counts["claim_checks"] += 1
+        elif name == "my_progress":
+            counts["progress"] += 1
+    return Inventory(**{k: tuple(v) for k, v in found.items()}, **counts)
 
 
 def widgets_in(notebook: str | Path) -> Inventory:
     """Every explorer and question a notebook shows, in the order it shows them."""
     path = Path(notebook)
-    cells = read(path)["cells"]
-    explorers: list[str] = []
-    questions: list[str] = []
-    claim_checks = 0
-    for number, cell in enumerate(cells, start=1):
-        if cell["cell_type"] != "code":
-            continue
-        found = widgets_in_source("".join(cell["source"]), f"{path.name}, cell {number}")
-        explorers += found.explorers
-        questions += found.questions
-        claim_checks += found.claim_checks
-    return Inventory(tuple(explorers), tuple(questions), claim_checks)
+    parts = [widgets_in_source("".join(cell["source"]), f"{path.name}, cell {number}")
+             for number, cell in enumerate(read(path)["cells"], start=1) if cell["cell_type"] == "code"]
+    return Inventory(
+        explorers=tuple(x for p in parts for x in p.explorers),
+        questions=tuple(x for p in parts for x in p.questions),
+        claim_checks=sum(p.claim_checks for p in parts),
+        committed=tuple(x for p in parts for x in p.committed),
+        reveals=tuple(x for p in parts for x in p.reveals),
+        progress=sum(p.progress for p in parts),
+    )

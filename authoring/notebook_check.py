@@ -8,12 +8,13 @@ matter most:
 - a title cell (the only H1) with the main message, a time estimate, the
   disclaimer and a contents list; a footer with the disclaimer and navigation;
 - 3–5 learning objectives that start with a measurable verb;
-- self-check questions, each followed by its static answer box;
+- questions shown by the course's calls (``ask``, ``predict``...), each prediction revealed
+  (``reveal``) after the explorer and before the explanation;
 - key points and a reference list that matches what the notebook cites;
 - after every figure, a text description;
 - short code cells, no installs, no network, no absolute paths, run in order
   from a fresh kernel, with no errors or warnings in the outputs;
-- chapters also need predict → observe → explain, a static fallback for the
+- chapters also need predict → observe → explain, folded key states for the
   explorer, "what this model leaves out", a myth check, an evidence card and an
   exit ticket;
 - core prose at a reading grade of 8 or below.
@@ -36,7 +37,7 @@ from calcium_paradox.course import EXPLORER_LABELS
 
 from .markdown import headings as markdown_headings
 from .markdown import prose as markdown_prose
-from .notebooks import ANSWERS_MARKER, read, source, tags
+from .notebooks import cited_text, question_calls, read, source, tags
 
 MAX_CODE_LINES = 15
 MAX_READING_GRADE = 8.0
@@ -63,6 +64,8 @@ ABSOLUTE_PATH = re.compile(r"(?<![\w.~])(/(home|Users|work|tmp|root|mnt|var|opt|
 NETWORK = re.compile(r"https?://|\burllib\b|\brequests\b|\bsocket\b|urlopen|\bwget\b|\bcurl\b")
 INSTALL = re.compile(r"^\s*(!|%pip|%conda|%%bash|%%sh|pip install|conda install)", re.M)
 LINK = re.compile(r"(?<!\!)\[([^\]]*)\]\(([^)\s]+)\)")
+#: A figure folded in an output's HTML (a key state: calcium_paradox.display.FoldedFigure); group 1 is its alt.
+FOLDED_IMAGE = re.compile(r'<details class="cp-key-state">.*?<img [^>]*alt="([^"]*)"', re.S)
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 
 CHAPTER_TAGS = (
@@ -98,7 +101,7 @@ def list_items(markdown: str) -> list[str]:
 
 def core_prose(cells) -> str:
     """The words of the Markdown a lay learner reads (:func:`authoring.markdown.prose`: no code, headings or markup)."""
-    skip = {"going-deeper", "references", "glossary", "teacher-only", "quiz-fallback", "footer"}
+    skip = {"going-deeper", "references", "glossary", "teacher-only", "footer"}
     parts = []
     for cell in cells:
         if cell["cell_type"] != "markdown" or skip & set(tags(cell)):
@@ -328,30 +331,27 @@ class _Checker:
         match = re.fullmatch(r"N(\d\d)", str((self.meta or {}).get("id", "")))
         number = int(match.group(1)) if match else -1
         objectives = (self.meta or {}).get("objectives", {})
+        calls = {call.cell: call for call in question_calls(self.nb, bank.probe, bank.post)}
         for i in self.cells_tagged("quiz"):
-            cell = self.cells[i]
-            if cell["cell_type"] != "code":
-                self.add(i, "a 'quiz' cell must be a code cell that shows a question (ask(...) or warm_up()).")
-                continue
-            nxt = self.cells[i + 1] if i + 1 < len(self.cells) else None
-            if nxt is None or "quiz-fallback" not in tags(nxt):
-                self.add(i, "a question must be followed by its static answer box "
-                            "(a Markdown cell tagged 'quiz-fallback').")
-                continue
-            marker = ANSWERS_MARKER.search(source(nxt))
-            if not marker:
-                self.add(i + 1, "the answer box must start with '<!-- answers: QUESTION-IDS -->'.")
-                continue
-            ids = marker.group(1).split()
-            try:
-                expected = marker.group(0) + "\n" + questions.fallback_for(ids)
-            except KeyError as err:
-                self.add(i + 1, str(err).strip('"'))
-                continue
-            if source(nxt).strip() != expected.strip():
-                self.add(i + 1, "the answer box is out of date with the question bank: run `python3 tasks.py sync`.")
+            if self.cells[i]["cell_type"] != "code" or i not in calls:
+                self.add(i, "a 'quiz' cell must be a code cell that shows questions (ask, ask_all, predict, "
+                            "warm_up or post_test from calcium_paradox.questions).")
+        for i, call in calls.items():
+            if "quiz" not in tags(self.cells[i]) and call.function != "reveal":
+                self.add(i, f"a cell that calls {call.function}(...) must be tagged 'quiz'.")
+            unknown = [q for q in call.ids if q not in bank.questions]
+            if unknown:
+                self.add(i, f"no question {unknown[0]!r} in calcium_paradox/data/questions.yaml.")
+            if call.function == "predict":
+                reveals = [j for j, c in calls.items() if j > i and c.function == "reveal" and c.ids == call.ids]
+                explain = [j for j in self.cells_tagged("explain") if j > i]
+                if not reveals or (explain and reveals[0] > explain[0]):
+                    self.add(i, f"a prediction needs reveal({call.ids[0]!r}) after the explorer and before "
+                                "the explanation (commit, observe, then compare).")
+        for i, call in calls.items():
+            ids = [] if call.function == "reveal" else list(call.ids)
             for qid in ids:
-                if qid == "probe" or qid not in bank.questions:
+                if qid not in bank.questions or qid in bank.post:
                     continue
                 question = bank[qid]
                 if question.chapter != number or qid in bank.probe:
@@ -365,9 +365,7 @@ class _Checker:
                                 "neither in this notebook's objectives nor an earlier notebook's.")
 
     def check_references(self) -> None:
-        markdown = "\n".join(source(c) for c in self.cells if c["cell_type"] == "markdown"
-                             and "references" not in tags(c))
-        keys = bibliography.cited_keys(markdown)
+        keys = bibliography.cited_keys(cited_text(self.nb))
         for key in bibliography.unknown_keys(keys):
             self.add(None, f"cites '{key}', which is not in calcium_paradox/data/references.yaml.")
         found = self.cells_tagged("references")
@@ -389,8 +387,11 @@ class _Checker:
         for i, cell in enumerate(self.cells):
             if cell["cell_type"] == "code":
                 for output in cell.get("outputs", []):
-                    if "image/png" in output.get("data", {}) or "image/svg+xml" in output.get("data", {}):
-                        alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                    data = output.get("data", {})
+                    folded = FOLDED_IMAGE.search("".join(data.get("text/html", "")))
+                    if "image/png" in data or "image/svg+xml" in data or folded:
+                        alt = (folded.group(1) if folded
+                               else output.get("metadata", {}).get("image/png", {}).get("alt", ""))
                         if not alt:
                             self.add(i, "a figure output has no alt text: "
                                         "show figures with calcium_paradox.display.show(fig, alt).")

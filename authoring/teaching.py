@@ -37,7 +37,7 @@ from calcium_paradox import bibliography, course, questions
 
 from .markdown import headings
 from .markdown import sections as markdown_sections
-from .notebooks import ANSWERS_MARKER, read, source, tags
+from .notebooks import question_calls, read, source, tags
 
 GUIDE_SECTIONS = (
     "At a glance",
@@ -110,36 +110,34 @@ def metadata(notebook: Path) -> dict:
 
 
 def asked_questions(notebook: Path) -> list[Asked]:
-    """Every question the notebook asks, in order, read from its answer boxes."""
+    """Every question the notebook asks, in order, read from its question calls (``ask``, ``predict``...)."""
     bank = questions.load_bank()
-    cells = _read(notebook)["cells"]
-    found: list[Asked] = []
-    section, section_tags, predicting = "", set(), False
-    for number, cell in enumerate(cells, start=1):
-        text = source(cell)
+    nb = _read(notebook)
+    cells = nb["cells"]
+    section_at: dict[int, tuple[str, set[str]]] = {}
+    section, section_tags = "", set()
+    for number, cell in enumerate(cells):
         if cell["cell_type"] == "markdown":
-            h2 = next((title for level, title in headings(text) if level == 2), None)
+            h2 = next((title for level, title in headings(source(cell)) if level == 2), None)
             if h2:
-                section, section_tags, predicting = h2, set(tags(cell)), False
-            if "predict" in tags(cell):
-                predicting = True
-            marker = ANSWERS_MARKER.search(text) if "quiz-fallback" in tags(cell) else None
-            if not marker:
-                continue
-            quiz = cells[number - 2]
-            if "exit-ticket" in tags(quiz):
-                role = "exit ticket"
-            elif "warm-up" in section_tags:
-                role = "warm-up"
-            elif predicting:
-                role = "prediction"
-            else:
-                role = "check yourself"
-            for qid in marker.group(1).split():
-                for one in bank.probe if qid == "probe" else (qid,):
-                    found.append(Asked(one, role, section, number - 1))
-        elif "observe" in tags(cell):
-            predicting = False
+                section, section_tags = h2, set(tags(cell))
+        section_at[number] = (section, section_tags)
+    found: list[Asked] = []
+    for call in question_calls(nb, bank.probe, bank.post):
+        if call.function == "reveal":
+            continue
+        section, section_tags = section_at[call.cell]
+        if call.function == "predict":
+            role = "prediction"
+        elif call.function == "post_test":
+            role = "post-test"
+        elif call.role == "exit ticket" or "exit-ticket" in tags(cells[call.cell]):
+            role = "exit ticket"
+        elif call.function == "warm_up" or "warm-up" in section_tags:
+            role = "warm-up"
+        else:
+            role = "check yourself"
+        found += [Asked(qid, role, section, call.cell + 1) for qid in call.ids]
     return found
 
 
@@ -152,7 +150,9 @@ def guide_question_ids(notebook: Path) -> list[str]:
     question the bank writes for this chapter."""
     ids = list(dict.fromkeys(a.id for a in asked_questions(notebook)))
     number = chapter_number(notebook)
-    ids += [q.id for q in questions.load_bank().questions.values() if q.chapter == number and q.id not in ids]
+    bank = questions.load_bank()
+    ids += [q.id for q in bank.questions.values()
+            if q.chapter == number and q.id not in ids and q.id not in bank.probe + bank.post]
     return ids
 
 
@@ -206,7 +206,7 @@ def answer_key(notebook: Path) -> str:
             f"*Objective {q.objective}" + (f": {objective}*" if objective else ".*"),
             "",
         ]
-        for letter, option in zip("ABCDEFGH", q.options, strict=False):
+        for letter, option in zip(questions.LETTERS, q.shown, strict=False):  # the letters learners see
             if option.correct:
                 lines.append(f"- **{letter}. Right answer:** {option.text}")
                 lines.append(f"  - *Why it is right:* {option.feedback}")

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 import yaml
 
 from . import bibliography
-from .display import status_html
+from .display import inline_html, status_html
 
 #: The four verdicts, and what each means in plain words.
 VERDICTS: dict[str, str] = {
@@ -258,6 +258,9 @@ class ClaimCheck:
         data = self.widget._repr_mimebundle_(**kwargs)
         data["text/plain"] = (f"Claim check: {self.count} claims from the four source articles, "
                               "one at a time. Pick a verdict, then check it.")
+        # The static form: every claim, its verdict folded (for readers without a running kernel).
+        data["text/html"] = ("<p>Without a running notebook, here is every claim. Decide on your verdict, "
+                             "then open the box.</p>" + StaticClaims(self.claim_set).html())
         return data
 
 
@@ -290,6 +293,20 @@ class StaticClaims:
                 "",
             ]
         return "\n".join(lines).rstrip() + "\n"
+
+    def html(self) -> str:
+        """The same list as HTML (the claim check's static form)."""
+        parts = []
+        for number, claim in enumerate(self.claim_set.claims, 1):
+            trap = f" <em>Trap to spot:</em> {inline_html(claim.trap)}" if claim.trap else ""
+            parts.append(
+                f"<p><strong>Claim {number}</strong>, from {html.escape(self.claim_set.article_name(claim))}:</p>"
+                f"<blockquote>{inline_html(claim.claim)}</blockquote>"
+                "<details><summary>Show the evidence-based verdict</summary>"
+                f"<p><strong>{html.escape(claim.verdict.capitalize())}</strong> "
+                f"({html.escape(VERDICTS[claim.verdict])}). "
+                f"{inline_html(claim.reason)}{trap} Sources: {inline_html(claim.sources_markdown())}.</p></details>")
+        return '<div class="cp-static-claims">' + "".join(parts) + "</div>"
 
     def _repr_markdown_(self) -> str:
         return self.markdown()

@@ -17,6 +17,7 @@ import base64
 import html
 import io
 import os
+import re
 import warnings
 
 from matplotlib.figure import Figure
@@ -75,6 +76,26 @@ class ShownFigure:
         return f"Figure: {self.alt}"
 
 
+class FoldedFigure(ShownFigure):
+    """A figure folded under a ``<details>`` summary, with its alt text as a caption inside the fold.
+
+    Used for an explorer's key states, which would give its tasks away if they sat open under it:
+    JupyterLab, GitHub and nbconvert show the summary line only until the reader opens it, and the
+    static edition opens every fold.
+    """
+
+    def __init__(self, png: bytes, alt: str, summary: str):
+        super().__init__(png, alt)
+        self.summary = summary
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        source = "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+        folded = (f'<details class="cp-key-state"><summary>{html.escape(self.summary)}</summary>'
+                  f'<img src="{source}" alt="{html.escape(self.alt, quote=True)}" style="max-width: 100%">'
+                  f"<p>{html.escape(self.alt)}</p></details>")
+        return {"text/html": folded, "text/plain": f"Figure: {self.alt}"}, {}
+
+
 def show(fig: Figure, alt: str, *, diagram: bool = False) -> ShownFigure:
     """Check ``fig`` against the course's figure rules and return it ready to display.
 
@@ -90,6 +111,26 @@ def show(fig: Figure, alt: str, *, diagram: bool = False) -> ShownFigure:
             raise FigureCheckError(message)
         warnings.warn(message, FigureCheckWarning, stacklevel=2)
     return ShownFigure(png_bytes(fig), alt)
+
+
+def show_folded(fig: Figure, alt: str, summary: str) -> FoldedFigure:
+    """:func:`show`, folded under ``summary`` (see :class:`FoldedFigure`)."""
+    shown = show(fig, alt)
+    return FoldedFigure(shown.png, shown.alt, summary)
+
+
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def inline_html(text: str) -> str:
+    """Plain text with Markdown links (``[Szulc 2012](#ref-szulc2012)``) as HTML: escaped, links kept."""
+    out, last = [], 0
+    for match in _LINK.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(f'<a href="{html.escape(match.group(2), quote=True)}">{html.escape(match.group(1))}</a>')
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
 
 
 def status_html(text: str, *, emphasis: bool = False) -> str:

@@ -10,7 +10,12 @@ shows (found by :mod:`authoring.inventory` from the notebook's own code):
   the number box; the figure and the state sentence must change, and Reset must
   bring both back exactly;
 - each question is answered with no choice (a friendly message), a wrong choice
-  (that option's explanation) and the right one.
+  (that option's explanation) and the right one;
+- each question appears once: the live widget, not also its static form;
+- each prediction is saved with no feedback at all, and its “Compare with my
+  prediction” button then shows what was predicted and why it is right or wrong;
+- a warm-up answered in 00 appears in 07's comparison, from the answers file,
+  in another kernel.
 
 Every request the page makes is recorded; one that leaves 127.0.0.1 fails the
 test. Screenshots go to ``artifacts/browser/`` (ignored by git).
@@ -31,7 +36,7 @@ from authoring.inventory import widgets_in
 from calcium_paradox import claims
 from calcium_paradox.course import existing, load_course
 from calcium_paradox.explorers import REGISTRY, Slider
-from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, load_bank
+from calcium_paradox.questions import NO_CHOICE, NO_CHOICE_TO_SAVE, NO_CONFIDENCE, load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -156,7 +161,7 @@ def answer_question(question_box, question) -> None:
     expect(feedback).to_have_text(NO_CHOICE)
     wrong = next(i for i, option in enumerate(question.options) if not option.correct)
     right = next(i for i, option in enumerate(question.options) if option.correct)
-    radio_groups.nth(0).locator("input[type=radio]").nth(wrong).check()
+    radio_groups.nth(0).locator("input[type=radio]").nth(question.order.index(wrong)).check()
     if question.confidence:
         button.click()
         expect(feedback).to_have_text(NO_CONFIDENCE)
@@ -164,9 +169,31 @@ def answer_question(question_box, question) -> None:
     confidence = "Unsure" if question.confidence else None
     button.click()
     expect(feedback).to_have_text(squash(question.feedback_for(wrong, confidence)))
-    radio_groups.nth(0).locator("input[type=radio]").nth(right).check()
+    radio_groups.nth(0).locator("input[type=radio]").nth(question.order.index(right)).check()
     button.click()
     expect(feedback).to_have_text(squash(question.feedback_for(right, confidence)))
+
+
+def commit_answer(question_box, question, stored_index: int, reason: str = "") -> None:
+    """Save an answer without feedback: nothing about right or wrong may appear."""
+    from playwright.sync_api import expect
+
+    question_box.scroll_into_view_if_needed()
+    status = question_box.locator(".cp-feedback")
+    button = question_box.locator("button", has_text="Save my")
+    button.click()
+    expect(status).to_have_text(NO_CHOICE_TO_SAVE)
+    radio_groups = question_box.locator(".widget-radio-box")
+    radio_groups.nth(0).locator("input[type=radio]").nth(question.order.index(stored_index)).check()
+    radio_groups.nth(1).locator("label", has_text="Unsure").locator("input").check()
+    if reason:
+        question_box.locator("input[type=text]").fill(reason)
+    button.click()
+    expect(status).to_contain_text(f"Saved: {question.letter_of(stored_index)}, unsure.")
+    shown = squash(question_box.inner_text())
+    for option in question.options:
+        assert squash(option.feedback)[:50] not in shown, f"{question.id}: feedback shown before it was asked for."
+    assert "Correct." not in shown and "Not the best answer" not in shown, f"{question.id}: a verdict was shown."
 
 
 def use_claim_check(box) -> None:
@@ -217,25 +244,63 @@ def test_a_learner_can_use_every_widget(notebook, lab, page):
         exercise_explorer(page.locator(f".cp-explorer-{key}").nth(nth), key, f"{stem}-{key}-{nth}")
 
     bank = load_bank()
+    assert page.locator(".cp-static-question, .cp-static-explorer").count() == 0, (
+        f"{notebook}: a static form is shown next to its live widget after Run All.")
+    for question_id in set(inventory.questions + inventory.committed):
+        prompt = squash(bank[question_id].prompt)
+        assert page.get_by_text(prompt, exact=False).count() == 1, f"{notebook}: {question_id} is shown more than once."
     questions = page.locator(".cp-question")
-    assert questions.count() == len(inventory.questions), (
-        f"{notebook} should show {len(inventory.questions)} questions; the page shows {questions.count()}.")
+    expected = len(inventory.questions) + len(inventory.committed)
+    assert questions.count() == expected, (
+        f"{notebook} should show {expected} questions; the page shows {questions.count()}.")
     seen = {}
     for question_id in inventory.questions:
         nth = seen.get(question_id, 0)
         seen[question_id] = nth + 1
         answer_question(page.locator(f".cp-question-{question_id}").nth(nth), bank[question_id])
-    compare = page.locator("button", has_text="Compare with my warm-up")
-    for index in range(compare.count()):  # the post-test: all its questions are answered by now
+    for question_id in inventory.committed:
+        question = bank[question_id]
+        wrong = next(i for i, option in enumerate(question.options) if not option.correct)
+        commit_answer(page.locator(f".cp-question-{question_id}").first, question, wrong, "a hunch")
+    for question_id in inventory.reveals:
         from playwright.sync_api import expect
 
-        compare.nth(index).click()
-        report = page.locator(".cp-comparison").nth(index)
-        expect(report).to_contain_text("Your first answers, question by question")
-        expect(report).to_contain_text("no warm-up answers in this session")  # this kernel ran no warm-up
+        question = bank[question_id]
+        wrong = next(i for i, option in enumerate(question.options) if not option.correct)
+        box = page.locator(f".cp-reveal-{question_id}")
+        box.scroll_into_view_if_needed()
+        box.locator("button", has_text="Compare with my prediction").click()
+        report = box.locator(".cp-feedback")
+        expect(report).to_contain_text(f"You predicted {question.letter_of(wrong)} (unsure), because “a hunch”.")
+        expect(report).to_contain_text(squash(question.options[wrong].feedback)[:60])
+        expect(report).to_contain_text(f"The best answer is {question.letter_of(question.right_index)}")
     boxes = page.locator(".cp-claim-check")
     assert boxes.count() == inventory.claim_checks, f"{notebook}: expected {inventory.claim_checks} claim checks"
     for index in range(inventory.claim_checks):
         use_claim_check(boxes.nth(index))
     page.screenshot(path=str(SHOTS / f"{stem}-answered.png"))
 
+
+
+def test_a_warm_up_saved_in_00_appears_in_07_after_a_restart(lab, page):
+    """The pre/post comparison reads the answers file: no shared kernel, no "Change Kernel…"."""
+    from playwright.sync_api import expect
+
+    bank = load_bank()
+    first = bank[bank.probe[0]]
+    labdriver.open_notebook(page, lab, "00-start-here.ipynb")
+    labdriver.restart_and_run_all(page)
+    commit_answer(page.locator(f".cp-question-{first.id}").first, first, first.right_index)
+
+    labdriver.open_notebook(page, lab, "07-putting-it-together.ipynb")
+    labdriver.restart_and_run_all(page)  # a new kernel: nothing of 00's is in memory here
+    post = next(bank[p] for p in bank.post if bank[p].parallel_of == first.id)
+    wrong = next(i for i, option in enumerate(post.options) if not option.correct)
+    commit_answer(page.locator(f".cp-question-{post.id}").first, post, wrong)
+    page.locator("button", has_text="Compare with my warm-up").click()
+    report = page.locator(".cp-comparison")
+    expect(report).to_contain_text("In the warm-up in chapter 00 you chose the best answer")
+    row = report.locator("tr", has_text=squash(post.prompt)[:50])
+    expect(row).to_contain_text("best answer (unsure)")
+    expect(row).to_contain_text("another answer (unsure)")
+    expect(row).to_contain_text(squash(post.options[wrong].feedback)[:50])

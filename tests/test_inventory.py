@@ -23,8 +23,15 @@ def test_counts_claim_checks():
     assert widgets_in_source("claim_check()\nx = 1").claim_checks == 1
 
 
-def test_the_probe_expands_to_its_questions():
-    assert widgets_in_source("warm_up()").questions == load_bank().probe
+def test_the_probe_and_post_test_expand_to_their_questions():
+    assert widgets_in_source("warm_up()").committed == load_bank().probe
+    assert widgets_in_source("post_test()").committed == load_bank().post
+
+
+def test_predictions_reveals_and_progress_are_found():
+    found = widgets_in_source('predict("N01-P1")\nreveal("N01-P1")\nmy_progress()')
+    assert found.committed == ("N01-P1",) and found.reveals == ("N01-P1",) and found.progress == 1
+    assert found.questions == ()
 
 
 def test_a_computed_name_is_refused_with_a_clear_message():
@@ -43,4 +50,4 @@ def test_every_widget_a_notebook_shows_is_known(path):
     found = widgets_in(path)
     bank = load_bank()
     assert set(found.explorers) <= set(REGISTRY)
-    assert all(q in bank.questions for q in found.questions)
+    assert all(q in bank.questions for q in found.questions + found.committed + found.reveals)

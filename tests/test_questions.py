@@ -3,7 +3,7 @@
 import pytest
 
 from calcium_paradox import questions
-from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, ask, fallback_for, load_bank, warm_up
+from calcium_paradox.questions import NO_CHOICE, NO_CONFIDENCE, ask, load_bank
 
 BANK = load_bank()
 ALL = list(BANK.questions.values())
@@ -77,38 +77,119 @@ def test_widgets_are_labelled_and_keyboard_reachable():
         assert widget.tabbable is not False
 
 
-def test_plain_text_output_is_the_prompt():
+def test_the_output_carries_the_live_widget_and_its_static_form():
     data = ask("N00-Q1")._repr_mimebundle_()
-    assert data["text/plain"] == f"Self-check question: {BANK['N00-Q1'].prompt}"
+    assert data["text/plain"] == f"Question: {BANK['N00-Q1'].prompt}"
     assert "application/vnd.jupyter.widget-view+json" in data
-
-
-def test_static_fallback_hides_answer_and_every_explanation_in_details():
-    text = fallback_for(["N00-Q1"])
-    assert "<details><summary>" in text and "</details>" in text
-    hidden = text.split("<details>", 1)[1]
+    static = data["text/html"]
+    assert static.index("<details>") > static.index(BANK["N00-Q1"].shown[-1].text.split("’")[0][:20])
+    hidden = static.split("<details>", 1)[1]
     for option in BANK["N00-Q1"].options:
-        assert option.feedback in hidden
-    assert fallback_for(["probe"]).count("<details>") == 5
+        assert "Correct" in hidden and questions.inline_html(option.feedback) in hidden
 
 
-def test_warm_up_collects_first_attempts_per_item():
-    probe = warm_up()
+def test_the_static_form_letters_the_options_in_their_shown_order():
+    q = BANK["N01-P1"]
+    static = questions.static_html(q)
+    for letter, option in zip("ABC", q.shown, strict=False):
+        assert f"<strong>{letter}.</strong> {questions.inline_html(option.text)}" in static
+    right = q.letter_of(q.right_index)
+    assert f"<strong>{right}: Correct.</strong>" in static
+
+
+def test_the_widget_shows_the_same_letters_as_the_static_form():
+    check = ask("N02-Q1")
+    labels = [label for label, _index in check.choices.options]
+    assert [label[:2] for label in labels] == [f"{letter}." for letter in "ABCD"[:len(labels)]]
+    assert [index for _label, index in check.choices.options] == list(check.question.order)
+
+
+def _store(tmp_path):
+    from calcium_paradox.progress import Store
+
+    return Store(tmp_path / "my-progress" / "answers.json", clock=lambda: "2026-12-03T10:00:00+00:00")
+
+
+def test_a_check_saves_every_attempt_with_its_letter(tmp_path):
+    store = _store(tmp_path)
+    q = BANK["N00-Q1"]
+    check = questions.SelfCheck(q, "check", store)
+    wrong = next(i for i, o in enumerate(q.options) if not o.correct)
+    check.choose(wrong)
+    check.check()
+    check.choose(q.right_index)
+    check.check()
+    saved = store.answers()
+    assert [(a.id, a.letter, a.correct) for a in saved] == [("N00-Q1", q.letter_of(wrong), False),
+                                                          ("N00-Q1", q.letter_of(q.right_index), True)]
+    assert store.summary().right == 0  # the first answer counts
+
+
+def test_a_prediction_gives_no_feedback_and_is_saved(tmp_path):
+    store = _store(tmp_path)
+    q = BANK["N01-P1"]
+    commitment = questions.Commitment(q, "prediction", store)
+    assert commitment.save() == questions.NO_CHOICE_TO_SAVE
+    wrong = next(i for i, o in enumerate(q.options) if not o.correct)
+    commitment.choose(wrong)
+    assert commitment.save() == questions.NO_CHOICE_TO_SAVE  # a confidence is needed too
+    commitment.choose(wrong, "Sure", "  it   feels   right  ")
+    message = commitment.save()
+    assert message.startswith(f"Saved: {q.letter_of(wrong)}, sure.")
+    for option in q.options:
+        assert questions.plain(option.feedback) not in message
+    assert "Correct" not in message and "Not the best" not in message
+    saved = store.latest("N01-P1", "prediction")
+    assert (saved.letter, saved.confidence, saved.reason, saved.correct) == (q.letter_of(wrong), "Sure",
+                                                                             "it feels right", False)
+
+
+def test_the_reveal_shows_the_prediction_then_the_answer_and_why(tmp_path):
+    store = _store(tmp_path)
+    q = BANK["N01-P1"]
+    reveal = questions.Reveal(q, store)
+    message = reveal.compare()
+    assert message.startswith("You have not saved a prediction") and "The best answer is" in message
+    wrong = next(i for i, o in enumerate(q.options) if not o.correct)
+    commitment = questions.Commitment(q, "prediction", store)
+    commitment.choose(wrong, "Unsure", "a hunch")
+    commitment.save()
+    message = questions.Reveal(q, store).compare()  # a new kernel: read back from the file
+    assert message.startswith(f"You predicted {q.letter_of(wrong)} (unsure), because “a hunch”.")
+    assert questions.plain(q.options[wrong].feedback) in message
+    assert f"The best answer is {q.letter_of(q.right_index)}" in message
+    assert "Try again" not in message
+
+
+def test_a_prediction_can_be_revealed_even_when_the_file_cannot_be_written(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    from calcium_paradox.progress import Store
+
+    store = Store(blocked / "answers.json")
+    monkeypatch.setattr(questions, "_SAVED", {})
+    commitment = questions.predict("N01-P1")
+    commitment.store = store
+    q = commitment.question
+    commitment.choose(q.right_index, "Sure")
+    assert "could not be saved" in commitment.save()
+    assert questions.Reveal(q, store).compare().startswith(f"You predicted {q.letter_of(q.right_index)} (sure)")
+
+
+def test_the_warm_up_saves_without_feedback(tmp_path):
+    store = _store(tmp_path)
+    probe = questions.Probe([BANK[q] for q in BANK.probe], "warm-up", store)
+    assert all(isinstance(c, questions.Commitment) for c in probe.checks)
     first = probe.checks[0]
-    first.choose(0, "Guessing")
-    first.check()
-    first.choose(1, "Sure")
-    first.check()
-    results = probe.results()
-    assert results[first.question.id] == (0, "Guessing", first.question.options[0].correct)
-    assert all(v is None for k, v in results.items() if k != first.question.id)
+    first.choose(first.question.right_index, "Guessing")
+    assert "Correct" not in first.save()
+    assert store.latest(first.question.id, "warm-up").confidence == "Guessing"
 
 
 def test_every_question_written_for_a_notebook_is_asked_in_it():
-    import json
-    import re
     from pathlib import Path
 
+    from authoring.notebooks import question_calls, read
     from calcium_paradox.course import load_course
 
     folder = Path(__file__).resolve().parents[1] / "notebooks"
@@ -116,60 +197,79 @@ def test_every_question_written_for_a_notebook_is_asked_in_it():
         path = folder / chapter.filename
         if not path.exists():
             continue
-        text = json.dumps(json.loads(path.read_text(encoding="utf-8"))["cells"])
-        asked = set(" ".join(re.findall(r"<!-- answers: ([^>]*?) -->", text)).split())
-        if "probe" in asked:
-            asked |= set(BANK.probe)
-        written = {q.id for q in ALL if q.chapter == chapter.number}
+        asked = {q for call in question_calls(read(path), BANK.probe, BANK.post) for q in call.ids}
+        written = {q.id for q in ALL if q.chapter == chapter.number and q.id not in BANK.probe + BANK.post}
         assert written <= asked, f"{chapter.filename} never asks {sorted(written - asked)}"
 
 
 # ----- the post-test (chapter 07) -----------------------------------------------------------------
-def _answer(probe, correct: bool):
+def _commit(probe, correct: bool):
     for check in probe.checks:
         index = next(i for i, o in enumerate(check.question.options) if o.correct == correct)
         check.choose(index, "Sure")
-        check.check()
+        check.save()
 
 
-def test_post_test_asks_the_same_items_as_the_warm_up():
-    assert [c.question.id for c in questions.post_test().checks] == list(BANK.probe)
+def test_post_test_asks_parallel_forms_of_the_warm_up():
+    ids = [c.question.id for c in questions.post_test().checks]
+    assert ids == list(BANK.post)
+    assert [BANK[i].parallel_of for i in ids] == list(BANK.probe)
 
 
-def test_post_test_compares_with_the_warm_up_of_the_same_kernel():
-    before = warm_up()
-    _answer(before, correct=False)
-    after = questions.post_test()
-    _answer(after, correct=True)
+def test_post_test_compares_with_the_warm_up_read_from_the_file(tmp_path):
+    store = _store(tmp_path)
+    _commit(questions.Probe([BANK[q] for q in BANK.probe], "warm-up", store), correct=False)
+    after = questions.PostTest(store)  # another notebook, another kernel: only the file is shared
+    _commit(after.probe, correct=True)
     summary = after.compare()
-    assert "warm-up you chose the best answer for 0 of 5" in summary and "now you chose it for 5 of 5" in summary
-    assert after.report.value.count("<tr>") == 6  # header + one row per item
+    assert "warm-up in chapter 00 you chose the best answer for 0 of 5" in summary
+    assert "now you chose it for 5" in summary
+    assert after.report.value.count("<tr>") == 6  # header + one row per idea
     assert "another answer (sure)" in after.report.value and "best answer (sure)" in after.report.value
-    for qid in BANK.probe:
+    for qid in BANK.post:
         assert f"Chapter {BANK[qid].chapter:02d}" in after.report.value
 
 
-def test_post_test_without_a_warm_up_says_so_kindly(monkeypatch):
-    monkeypatch.setattr(questions, "_SESSION", {})
-    after = questions.post_test()
-    _answer(after, correct=True)
+def test_post_test_without_a_warm_up_says_so_kindly(tmp_path):
+    after = questions.PostTest(_store(tmp_path))
+    _commit(after.probe, correct=True)
     summary = after.compare()
-    assert "no warm-up answers in this session" in summary and "that is fine" in summary
-    assert "not taken" in after.report.value
+    assert "No warm-up answers" in summary and "that is fine" in summary
+    assert "not answered" in after.report.value
 
 
-def test_post_test_with_nothing_answered_asks_for_answers_first():
-    after = questions.post_test()
-    assert after.compare().startswith("Answer the questions above first")
+def test_post_test_with_nothing_answered_asks_for_answers_first(tmp_path):
+    after = questions.PostTest(_store(tmp_path))
+    assert after.compare().startswith("Save your answers above first")
 
 
-def test_the_later_attempt_does_not_replace_the_first():
-    before = warm_up()
-    _answer(before, correct=True)
-    _answer(before, correct=False)  # retrying later does not change what the warm-up measured
-    rows, summary = questions.compare_attempts(before.results(), before.results())
-    assert all(r.before.startswith("best answer") for r in rows)
-    assert "5 of 5" in summary
+def test_the_latest_warm_up_answer_is_compared(tmp_path):
+    store = _store(tmp_path)
+    warm = questions.Probe([BANK[q] for q in BANK.probe], "warm-up", store)
+    _commit(warm, correct=False)
+    _commit(warm, correct=True)  # the learner changed their mind before moving on
+    _commit(questions.PostTest(store).probe, correct=True)
+    rows, summary = questions.compare_answers(store)
+    assert all(r.before.startswith("best answer") for r in rows) and "5 of 5" in summary
+
+
+def test_my_progress_summarises_exports_and_erases(tmp_path):
+    store = _store(tmp_path)
+    panel = questions.MyProgress(store)
+    assert "No answers saved yet." in panel.summary.value
+    check = questions.SelfCheck(BANK["N00-Q1"], "check", store)
+    check.choose(BANK["N00-Q1"].right_index)
+    check.check()
+    panel.update_button.click()  # the learner asks for the summary again after answering
+    assert "answered 1 question in chapter 00" in panel.summary.value
+    panel.pseudonym.value = "my real name?"
+    assert panel.export().startswith("Choose a pseudonym")
+    panel.pseudonym.value = "blue-heron"
+    assert panel.export() == "Exported 1 answer to my-progress/progress-blue-heron.csv."
+    assert panel.erase().startswith("Tick")
+    panel.sure.value = True
+    assert panel.erase() == "Your saved answers are erased."
+    assert store.answers() == [] and "No answers saved yet." in panel.summary.value
 
 
 MAX_OPTION_CHARS = 160

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import itertools
 import json
 import re
@@ -35,7 +36,7 @@ from site_support import (
 from authoring import edition
 from authoring.figures import FIGURES
 from authoring.notebook_check import BAD_LINK_TEXT
-from calcium_paradox.course import EVIDENCE_LABEL, existing, load_course
+from calcium_paradox.course import existing, load_course
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -116,14 +117,19 @@ def test_the_builder_never_deletes_a_folder_it_did_not_make(tmp_path):
     assert (out / "notes.txt").read_text() == "keep me"
 
 
-def test_a_figure_without_alt_text_stops_the_build(tmp_path):
+@pytest.mark.parametrize("kind", ["image output", "folded key state"])
+def test_a_figure_without_alt_text_stops_the_build(tmp_path, kind):
     root = _copy_course(tmp_path)
     path = root / "notebooks" / CHAPTERS[0].filename
     nb = json.loads(path.read_text(encoding="utf-8"))
     figure = next(o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
-                  if "image/png" in o.get("data", {}))
-    figure["metadata"] = {}
-    figure["data"]["text/plain"] = "<Figure size 700x400 with 2 Axes>"
+                  if 'class="cp-key-state"' in "".join(o.get("data", {}).get("text/html", "")))
+    if kind == "image output":
+        figure["data"] = {"image/png": base64.b64encode(b"\x89PNG fake").decode(),
+                          "text/plain": "<Figure size 700x400 with 2 Axes>"}
+        figure["metadata"] = {}
+    else:
+        figure["data"]["text/html"] = re.sub(r'alt="[^"]*"', 'alt=""', "".join(figure["data"]["text/html"]))
     path.write_text(json.dumps(nb), encoding="utf-8")
     with pytest.raises(edition.SiteError, match="no alt text"):
         edition.build(root, tmp_path / "site")
@@ -276,65 +282,49 @@ def test_every_figure_keeps_the_notebooks_alt_text(site, chapter):
                 assert alt in alts
         for output in cell.get("outputs", []):
             alt = output.get("metadata", {}).get("image/png", {}).get("alt")
-            if alt:
-                assert alt in alts
+            folded = re.search(r'<img [^>]*alt="([^"]*)"', "".join(output.get("data", {}).get("text/html", "")))
+            for one in filter(None, (alt, html.unescape(folded.group(1)) if folded else None)):
+                assert one in alts
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
-def test_self_checks_show_their_answers_in_details(site, chapter):
-    nb = _notebook(chapter)
-    questions = sum(_source(c).count("**Question:**") for c in nb["cells"]
-                    if "quiz-fallback" in c["metadata"].get("tags", []))
+def test_each_question_shows_once_with_its_answers_in_details(site, chapter):
+    from authoring.notebooks import question_calls
+    from calcium_paradox.questions import load_bank
+
+    bank = load_bank()
+    asked = [q for call in question_calls(_notebook(chapter), bank.probe, bank.post) if call.function != "reveal"
+             for q in call.ids]
     text = (site / f"{chapter.slug}.html").read_text(encoding="utf-8")
-    assert text.count("<strong>Question:</strong>") == questions
-    assert text.count("<summary>Show the answer and why</summary>") == questions
-    assert "Self-check question:" not in text, "the question widget is repeated next to its answer box"
+    assert text.count("<strong>Question:</strong>") == len(asked)
+    assert text.count("<summary>Show the answer and why") == len(asked)
+    for qid in asked:
+        assert text.count(f'data-question="{qid}"') == asked.count(qid)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.slug)
-def test_explorers_show_their_saved_state_and_key_states(site, chapter):
+def test_explorers_show_their_static_form_and_open_key_states(site, chapter):
     nb = _notebook(chapter)
     observe = [c for c in nb["cells"] if "observe" in c["metadata"].get("tags", []) and c["cell_type"] == "code"]
     if not observe:
         pytest.skip(f"{chapter.slug} has no explorer")
     text = (site / f"{chapter.slug}.html").read_text(encoding="utf-8")
-    snapshots = [part.split('<div class="cell')[0] for part in text.split('<div class="widget-snapshot">')[1:]]
-    assert len(snapshots) == len(observe)
-    for snapshot in snapshots:
-        assert "<img " in snapshot
-        assert "Toy model — illustrative, not clinical." in snapshot or EVIDENCE_LABEL in snapshot
+    assert text.count('class="cp-static-explorer"') == len(observe)
     key_states = sum(_source(c).count("key_state(") for c in nb["cells"] if c["cell_type"] == "code")
-    assert text.count('class="output-figure"') >= key_states > 0
+    assert text.count('<details class="cp-key-state" open>') == key_states > 0
+    assert "data:image/png" not in text, "pictures are files beside the page, not inline data"
+    assert text.count("<details open><summary>Text description of this key state") == key_states
 
 
-def test_saved_widgets_are_drawn_as_plain_read_only_html():
-    png = base64.b64encode(b"\x89PNG fake").decode()
-    state = {
-        "box": {"model_name": "VBoxModel", "state": {"children": [f"IPY_MODEL_{k}" for k in
-                ("label", "slider", "box2", "check", "reset", "image", "out")]}},
-        "label": {"model_name": "LabelModel", "state": {"value": "A <toy> explorer"}},
-        "slider": {"model_name": "FloatSliderModel", "state": {"description": "Amount", "value": 0.30000000000000004}},
-        "box2": {"model_name": "HBoxModel", "state": {"children": ["IPY_MODEL_number", "IPY_MODEL_choice"]}},
-        "number": {"model_name": "FloatTextModel", "state": {"description": "Typed", "value": 2}},
-        "choice": {"model_name": "DropdownModel", "state": {"description": "Kind", "index": 1,
-                                                             "_options_labels": ["none", "medial"]}},
-        "check": {"model_name": "CheckboxModel", "state": {"description": "Show band", "value": True}},
-        "reset": {"model_name": "ButtonModel", "state": {"description": "Reset"}},
-        "image": {"model_name": "ImageModel", "state": {"format": "png"},
-                  "buffers": [{"path": ["value"], "encoding": "base64", "data": png}]},
-        "out": {"model_name": "OutputModel", "state": {"outputs": [{"output_type": "stream", "name": "stdout",
-                                                                    "text": "printed"}]}},
-    }
-    nb = {"metadata": {"widgets": {edition.WIDGET_STATE: {"state": state}}}}
+def test_a_static_form_gets_its_pictures_as_files_and_its_key_states_open():
+    png = b"\x89PNG fake"
+    folded = ('<details class="cp-key-state"><summary>Show</summary><img src="data:image/png;base64,'
+              + base64.b64encode(png).decode() + '" alt="What it shows"></details>')
     page = edition._Page("x", [])
-    html_text = edition._Widgets(nb, page).render("box", "What the explorer shows")
-    assert "A &lt;toy&gt; explorer" in html_text
-    assert "Amount:</span> 0.3<" in html_text
-    assert "Typed:</span> 2<" in html_text  # no slider beside it, so the number box is kept
-    assert "Kind:</span> medial<" in html_text and "Show band:</span> yes<" in html_text
-    assert "Reset" not in html_text and "printed" in html_text
-    assert 'alt="What the explorer shows"' in html_text and page.images == [("images/x-01.png", b"\x89PNG fake")]
-    assert edition._Widgets(nb, page).render("no-such-model", "alt") is None
+    out = edition._render_output({"output_type": "display_data", "data": {"text/html": folded,
+                                                                         "text/plain": "Figure: What it shows"}}, page)
+    assert '<details class="cp-key-state" open>' in out and 'src="images/x-01.png"' in out
+    assert page.images == [("images/x-01.png", png)]
 
 
 def test_the_vendored_axe_core_is_the_recorded_version():

@@ -38,7 +38,9 @@ def test_every_chapter_has_a_complete_guide(notebook):
 def test_the_answer_key_covers_every_question_the_chapter_asks_and_no_other(notebook):
     keyed = teaching.keyed_ids(_guide(notebook))
     asked = {a.id for a in teaching.asked_questions(notebook)}
-    written = {q.id for q in load_bank().questions.values() if q.chapter == load_course().by_slug(notebook.stem).number}
+    bank = load_bank()
+    written = {q.id for q in bank.questions.values() if q.chapter == load_course().by_slug(notebook.stem).number
+               and q.id not in bank.probe + bank.post}
     assert set(keyed) == asked | written
     assert len(keyed) == len(set(keyed))
 
@@ -151,3 +153,17 @@ def test_every_evidence_card_in_the_log_names_its_claim(notebook):
     card = teaching.evidence_card(notebook)
     if card is not None:
         assert card[0] and card[1], f"{notebook.name}: the evidence log could not read the card's claim or certainty"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_answer_key_uses_the_letters_learners_see(notebook):
+    import re
+
+    key = teaching.block_pattern("answer-key").search(_guide(notebook)).group(2)
+    bank = load_bank()
+    for block in key.split("\n### ")[1:]:
+        qid = block.split(" ·")[0]
+        q = bank[qid]
+        right = re.search(r"- \*\*([A-H])\. Right answer:\*\* (.*)", block)
+        assert right and right.group(1) == q.letter_of(q.right_index), f"{qid}: the key's letter is not the shown one"
+        assert right.group(2) == q.options[q.right_index].text

@@ -2,8 +2,7 @@
 
 - each notebook's footer (disclaimer, licence, navigation) and chapter list, from course.yaml;
 - each notebook's launch links (Binder and JupyterHub), in its title cell, from course.yaml;
-- each question's static answer box, from the question bank;
-- each notebook's reference list, from the keys it cites;
+- each notebook's reference list, from the keys its text and its questions' feedback cite;
 - the README chapter table, Binder badge and launch links, from course.yaml;
 - the generated parts of the teacher guides in teachers/ (timing, links, alignment, answer key,
   evidence log, references) and of the course overview teachers/README.md; a chapter whose notebook
@@ -19,11 +18,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from calcium_paradox import bibliography, course, glossary, questions
+from calcium_paradox import bibliography, course, glossary
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the course folder, for the authoring tools
 from authoring import teaching  # noqa: E402
-from authoring.notebooks import ANSWERS_MARKER, read, source, tags, write  # noqa: E402
+from authoring.notebooks import cited_text, read, source, tags, write  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -57,15 +56,8 @@ def sync_notebook(path: Path) -> bool:
         if "glossary" in marks and GLOSSARY_MARKER in source(cell):
             intro = source(cell).split(GLOSSARY_MARKER)[0]
             changed |= _set_source(cell, f"{intro}{GLOSSARY_MARKER}\n\n{glossary.glossary_markdown()}")
-        if "quiz-fallback" in marks:
-            marker = ANSWERS_MARKER.search(source(cell))
-            if marker:
-                text = marker.group(0) + "\n" + questions.fallback_for(marker.group(1).split())
-                changed |= _set_source(cell, text)
-    # Answer boxes can cite sources too, so the reference list is written after them.
-    cited = bibliography.cited_keys(
-        "\n".join(source(c) for c in cells if c["cell_type"] == "markdown" and "references" not in tags(c))
-    )
+    # The questions' feedback can cite sources too; their links point at this reference list.
+    cited = bibliography.cited_keys(cited_text(nb))
     for cell in cells:
         if "references" in tags(cell):
             changed |= _set_source(cell, bibliography.reference_list(cited))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from ..display import ShownFigure, show
+from ..display import FoldedFigure, show_folded
 from .balance import SPEC as BALANCE
 from .bathtub import SPEC as BATHTUB
 from .calcium_bank import SPEC as CALCIUM_BANK
@@ -43,14 +43,19 @@ def key_state(key: str, **changes) -> Figure:
     return _spec(key).key_state(**changes)
 
 
-def show_key_state(key: str, **changes) -> ShownFigure:
-    """Show a key state with alt text from the explorer's own description of that state.
+#: The line a reader sees on a folded key state before opening it.
+KEY_STATE_SUMMARY = "Show this key state (open it after you have explored)"
+
+
+def show_key_state(key: str, **changes) -> FoldedFigure:
+    """Show a key state, folded, with alt text from the explorer's own description of that state.
 
     The alt text is computed by the model, not written in the notebook, so strict nbval compares
-    what the model says at these settings with what was saved.
+    what the model says at these settings with what was saved. The picture is folded under a
+    summary line so that it does not answer the explorer's tasks before the learner tries them.
     """
     spec = _spec(key)
-    return show(spec.key_state(**changes), spec.key_state_alt(**changes))
+    return show_folded(spec.key_state(**changes), spec.key_state_alt(**changes), KEY_STATE_SUMMARY)
 
 
 __all__ = ["REGISTRY", "Choice", "Explorer", "ExplorerSpec", "Slider", "explore", "key_state", "show_key_state"]

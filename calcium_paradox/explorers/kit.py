@@ -415,4 +415,9 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs):
         data = self.widget._repr_mimebundle_(**kwargs)
         data["text/plain"] = f"{self.spec.label}. {self.spec.title} {self.sentence}"
+        # The static form (GitHub, nbconvert, the static edition, JupyterLab before the cells run).
+        data["text/html"] = (f'<div class="cp-static-explorer"><p><strong>{html.escape(self.spec.title)}</strong> '
+                             f"{html.escape(self.spec.label)}. With the notebook running, the explorer appears "
+                             "here, with its controls. Without a running notebook, the key states below show it "
+                             "at a few settings; each is folded, so try the tasks first.</p></div>")
         return data
