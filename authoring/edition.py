@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from calcium_paradox.course import DISCLAIMER, Chapter, Course, existing, load_course
+from calcium_paradox.course import DISCLAIMER, RUN_FIRST, Chapter, Course, existing, load_course
 
 from . import markdown as markdown_parser
 from .notebooks import read
@@ -159,6 +159,7 @@ def _figure_alt(output: dict) -> str:
     return ""
 
 
+KEY_STATE_DESCRIPTION = "<summary>Text description of this key state</summary>"
 INLINE_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
 
@@ -293,9 +294,11 @@ def render_chapter(nb: dict, chapter: Chapter, course: Course, markdown, page: _
         tags = _tags(cell)
         classes = " ".join(["cell", f"cell-{cell.get('cell_type')}"] + [f"tag-{t}" for t in tags])
         if cell.get("cell_type") == "markdown":
-            text = markdown(_text(cell.get("source")))
+            # The boxed "Run All Cells" instruction is for a running notebook; this edition has nothing to run.
+            text = markdown(_text(cell.get("source")).replace(RUN_FIRST, ""))
             text = re.sub(r"<th(\s[^>]*)?>\s*</th>", r"<td\1></td>", text)  # an empty corner cell is not a header
-            if "figure-description" in tags:  # folded in a notebook so as not to give tasks away; open here
+            if "figure-description" in tags and KEY_STATE_DESCRIPTION in text:
+                # folded in a notebook so as not to give an explorer's tasks away; open here
                 text = text.replace("<details>", "<details open>")
             parts.append(f'<div class="{classes}">\n{text}</div>\n')
             if i == 0:
@@ -314,8 +317,9 @@ def render_chapter(nb: dict, chapter: Chapter, course: Course, markdown, page: _
             inner += _render_output(output, page)
         if inner:
             parts.append(f'<div class="{classes}">\n{inner}</div>\n')
-    if parts and cells and "title" in _tags(cells[0]):
-        parts[0] = _link_contents(parts[0], getattr(markdown, "headings", {}))
+    for index, part in enumerate(parts):
+        if 'tag-about"' in part.split(">", 1)[0] or "tag-about " in part.split(">", 1)[0]:
+            parts[index] = _link_contents(part, getattr(markdown, "headings", {}))
     title = f"{chapter.label} · {course.title}"
     return _page(title=title, body="".join(parts), nav_top=nav[0], nav_bottom=nav[1], course=course)
 

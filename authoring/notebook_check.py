@@ -5,8 +5,10 @@ passes). Each problem names the cell and says what to change. The rules come
 from the notebook template in the course's design criteria; the ones that
 matter most:
 
-- a title cell (the only H1) with the main message, a time estimate, the
-  disclaimer and a contents list; a footer with the disclaimer and navigation;
+- a gentle first screen: the title (the only H1), the chapter's made-up hook, the main
+  message, a time estimate, the disclaimer and the boxed "Run All Cells" instruction; the
+  contents list, author line and launch links in an "About this notebook" cell before the
+  footer; a footer with the disclaimer and navigation; code cells folded;
 - 3–5 learning objectives that start with a measurable verb;
 - questions shown by the course's calls (``ask``, ``predict``...), each prediction revealed
   (``reveal``) after the explorer and before the explanation;
@@ -234,6 +236,12 @@ class _Checker:
         if not message or len(re.findall(r"[.!?](\s|$)", message)) > 2:
             self.add(None, "main_message must be one or two sentences.")
 
+    def _chapter(self):
+        try:
+            return course.load_course().by_slug(self.path.stem)
+        except KeyError:
+            return None
+
     def check_title_and_footer(self) -> None:
         first = self.cells[0]
         text = source(first)
@@ -251,8 +259,26 @@ class _Checker:
         minutes = (self.meta or {}).get("minutes")
         if minutes and f"About {minutes} minutes" not in text:
             self.add(0, f"the first cell must give the time estimate as 'About {minutes} minutes'.")
-        if not re.search(r"^1\.\s", text, re.M):
-            self.add(0, "the first cell needs a contents list numbered 1., 2., ... naming the sections.")
+        chapter = self._chapter()
+        if chapter is not None and chapter.hook and f"*{chapter.hook}*" not in text:
+            self.add(0, "the first cell must open with the chapter's hook from course.yaml, in italics.")
+        if course.RUN_FIRST not in text:
+            self.add(0, "the first cell must end with the boxed 'Run All Cells' instruction "
+                        "(calcium_paradox.course.RUN_FIRST), word for word.")
+        for banned, what in (("**Contents**", "contents list"), (course.LAUNCH_START, "launch links"),
+                             ("*By the Calcium Paradox", "author line")):
+            if banned in text:
+                self.add(0, f"the {what} belongs in the 'About this notebook' cell near the end, "
+                            "not on the first screen.")
+        about = self.cells_tagged("about")
+        if not about:
+            self.add(None, "the notebook needs an 'About this notebook' cell (tag 'about') before the footer, with "
+                           "the contents list, the author line and the launch links.")
+        elif not re.search(r"^1\.\s", source(self.cells[about[0]]), re.M):
+            self.add(about[0], "the 'about' cell needs a contents list numbered 1., 2., ... naming the sections.")
+        for i, cell in enumerate(self.cells):
+            if cell["cell_type"] == "code" and not cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
+                self.add(i, "code cells that call the course's tools are folded (metadata jupyter.source_hidden).")
         for i in self.cells_tagged("chapter-list"):
             if source(self.cells[i]).strip() != course.chapter_table(self.path.parent).strip():
                 self.add(i, "the chapter list is out of date with course.yaml: run `python3 tasks.py sync`.")

@@ -26,6 +26,10 @@ TOY_MODEL_LABEL = "Toy model — illustrative, not clinical"
 HUB_PLACEHOLDER = "https://<your-jupyterhub>"
 #: Markers around the launch links that ``tools/sync.py`` writes into notebooks and Markdown files.
 LAUNCH_START = "<!-- launch:start -->"
+#: The boxed first instruction in every notebook's opening cell.
+RUN_FIRST = ("> **Before you start:** open the **Run** menu and choose **Run All Cells**. After a few seconds "
+             "the questions and explorers below are ready to use. The grey code cells only call the course's "
+             "tools, so they are folded to one line; click the dots (•••) to see all of a cell's code.")
 LAUNCH_END = "<!-- launch:end -->"
 
 #: The label of an explorer that shows real published numbers instead of a toy model.
@@ -42,6 +46,7 @@ class Chapter:
     title: str
     summary: str
     minutes: int
+    hook: str = ""  # a one-line made-up story that opens the notebook (clearly fictional, non-clinical)
 
     @property
     def filename(self) -> str:

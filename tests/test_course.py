@@ -52,3 +52,12 @@ def test_links_for_missing_chapters_say_coming_soon(tmp_path):
     table = course.chapter_table(tmp_path)
     assert "[00 · Start here](00-start-here.ipynb)" in table
     assert "01 · Calcium in the body (coming soon)" in table
+
+
+def test_every_chapter_opens_with_a_short_clearly_fictional_hook():
+    for chapter in course.load_course().chapters:
+        assert chapter.hook, f"{chapter.slug}: no hook in course.yaml"
+        assert "made-up" in chapter.hook, f"{chapter.slug}: the hook must say it is made up"
+        assert len(chapter.hook) <= 200 and "\n" not in chapter.hook
+        for personal in ("your ", "you should", "dose"):
+            assert personal not in chapter.hook.lower(), f"{chapter.slug}: the hook must not address the reader"

@@ -78,6 +78,20 @@ def _vague_objective(nb):
     cell["source"] = "".join(cell["source"]).replace("- Describe what", "- Understand what")
 
 
+def _contents_on_first_screen(nb):
+    nb["cells"][0]["source"] = "".join(nb["cells"][0]["source"]) + "\n\n**Contents**\n\n1. Warm-up"
+
+
+def _unfolded_code(nb):
+    _first_code(nb, "import")["metadata"].pop("jupyter", None)
+
+
+def _no_run_all_box(nb):
+    from calcium_paradox.course import RUN_FIRST
+
+    nb["cells"][0]["source"] = "".join(nb["cells"][0]["source"]).replace(RUN_FIRST, "")
+
+
 def _no_reveal(nb):
     nb["cells"] = [c for c in nb["cells"] if "reveal(" not in "".join(c["source"])]
 
@@ -132,6 +146,9 @@ BREAKAGES = {
     "unknown citation key": (_unknown_key, "cites 'nobody2099'"),
     "vague objective": (_vague_objective, "starts with 'understand'"),
     "prediction never revealed": (_no_reveal, "a prediction needs reveal("),
+    "contents list on the first screen": (_contents_on_first_screen, "belongs in the 'About this notebook' cell"),
+    "helper code not folded": (_unfolded_code, "jupyter.source_hidden"),
+    "no Run All box": (_no_run_all_box, "'Run All Cells' instruction"),
     "unknown question": (_unknown_question, "no question 'N99-P9'"),
     "error output": (_error_output, "stored output is an error"),
     "out-of-order run": (_out_of_order, "execution counts 1, 2, 3"),

@@ -47,7 +47,7 @@ def sync_notebook(path: Path) -> bool:
     changed = False
     for cell in cells:
         marks = tags(cell)
-        if "title" in marks:
+        if "about" in marks:
             changed |= _set_source(cell, course.with_launch_links(source(cell), f"notebooks/{path.name}"))
         if "footer" in marks:
             changed |= _set_source(cell, course.footer(path.stem, path.parent))
