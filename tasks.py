@@ -7,7 +7,7 @@
 
 and, for authors:
 
-    python3 tasks.py sync       rewrite generated parts (answer boxes, references, footers, README table)
+    python3 tasks.py sync       rewrite generated parts (references, footers, README table, guides' keys)
     python3 tasks.py outputs    sync, then re-run every notebook and save its outputs
     python3 tasks.py figures    regenerate every diagram in figures/
     python3 tasks.py check      run the notebook template check and print every problem
@@ -20,6 +20,9 @@ and, for teachers:
 
     python3 tasks.py zip        build the classroom zip in dist/ (notebooks, figures, the course's
                                 package, licences and a one-page HOW-TO-OPEN.md)
+    python3 tasks.py class-summary FOLDER [OUT] [--min-group N]
+                                an anonymous class summary (report, CSV, pre/post figure) from a folder
+                                of learners' exported progress files (default OUT: FOLDER/class-summary)
 
 Everything is installed into a virtual environment in .venv inside this folder;
 delete that folder to start again. Nothing is installed anywhere else.
@@ -190,6 +193,14 @@ def site(args: list[str]) -> int:
     return run(PYTHON, "-m", "authoring.edition", "--root", ROOT, *args)
 
 
+def class_summary(args: list[str]) -> int:
+    """An anonymous class summary from a folder of learners' progress-<pseudonym>.csv files."""
+    needs("authoring/class_summary.py")
+    ensure_env("run")
+    paths = [a if a.startswith("-") else str(Path(a).resolve()) for a in args]
+    return run(PYTHON, "-m", "authoring.class_summary", *paths)
+
+
 def classroom_zip(args: list[str]) -> int:
     needs("tools/classroom.py", "teachers/HOW-TO-OPEN.md")
     ensure_env("run")
@@ -197,7 +208,8 @@ def classroom_zip(args: list[str]) -> int:
 
 
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
-            "site": site, "browser": browser, "bench": bench, "zip": classroom_zip, "lock": lock}
+            "site": site, "browser": browser, "bench": bench, "zip": classroom_zip, "lock": lock,
+            "class-summary": class_summary}
 
 
 def main(argv: list[str]) -> int:
