@@ -20,6 +20,7 @@ and, for teachers:
 
     python3 tasks.py zip        build the classroom zip in dist/ (notebooks, figures, the course's
                                 package, licences and a one-page HOW-TO-OPEN.md)
+    python3 tasks.py lms        export the question bank for Canvas (QTI), Moodle (XML) and GIFT into dist/lms/
     python3 tasks.py class-summary FOLDER [OUT] [--min-group N]
                                 an anonymous class summary (report, CSV, pre/post figure) from a folder
                                 of learners' exported progress files (default OUT: FOLDER/class-summary)
@@ -201,6 +202,13 @@ def class_summary(args: list[str]) -> int:
     return run(PYTHON, "-m", "authoring.class_summary", *paths)
 
 
+def lms(args: list[str]) -> int:
+    """Export the question bank for Canvas (QTI .zip), Moodle (XML) and GIFT into dist/lms/."""
+    needs("authoring/lms_export.py")
+    ensure_env("run")
+    return run(PYTHON, "-m", "authoring.lms_export", *(args or ["dist/lms"]))
+
+
 def classroom_zip(args: list[str]) -> int:
     needs("tools/classroom.py", "teachers/HOW-TO-OPEN.md")
     ensure_env("run")
@@ -209,7 +217,7 @@ def classroom_zip(args: list[str]) -> int:
 
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
             "site": site, "browser": browser, "bench": bench, "zip": classroom_zip, "lock": lock,
-            "class-summary": class_summary}
+            "class-summary": class_summary, "lms": lms}
 
 
 def main(argv: list[str]) -> int:
