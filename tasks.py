@@ -20,6 +20,7 @@ and, for teachers:
 
     python3 tasks.py zip        build the classroom zip in dist/ (notebooks, figures, the course's
                                 package, licences and a one-page HOW-TO-OPEN.md)
+    python3 tasks.py worksheets build printable worksheets in dist/worksheets/ (open dist/worksheets/index.html)
     python3 tasks.py lms        export the question bank for Canvas (QTI), Moodle (XML) and GIFT into dist/lms/
     python3 tasks.py class-summary FOLDER [OUT] [--min-group N]
                                 an anonymous class summary (report, CSV, pre/post figure) from a folder
@@ -209,6 +210,13 @@ def lms(args: list[str]) -> int:
     return run(PYTHON, "-m", "authoring.lms_export", *(args or ["dist/lms"]))
 
 
+def worksheets(args: list[str]) -> int:
+    """Build printable worksheets (learner and teacher copy per chapter) into dist/worksheets/."""
+    needs("authoring/worksheets.py")
+    ensure_env("run")
+    return run(PYTHON, "-m", "authoring.worksheets", "--out", ROOT / "dist" / "worksheets", *args)
+
+
 def classroom_zip(args: list[str]) -> int:
     needs("tools/classroom.py", "teachers/HOW-TO-OPEN.md")
     ensure_env("run")
@@ -217,7 +225,7 @@ def classroom_zip(args: list[str]) -> int:
 
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
             "site": site, "browser": browser, "bench": bench, "zip": classroom_zip, "lock": lock,
-            "class-summary": class_summary, "lms": lms}
+            "class-summary": class_summary, "lms": lms, "worksheets": worksheets}
 
 
 def main(argv: list[str]) -> int:
