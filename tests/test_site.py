@@ -411,6 +411,25 @@ def test_in_chromium_the_skip_link_and_focus_are_visible(browser, served):
 
 
 @pytest.mark.browser
+def test_in_chromium_a_figure_description_opens_from_the_keyboard(browser, served):
+    """Folded text descriptions are reachable and opened with Tab and Enter, as a screen-reader user would."""
+    context = _offline_context(browser, [])
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/{CHAPTERS[1].slug}.html")
+        summary = page.locator("summary", has_text="Text description of the figure above").first
+        details = summary.locator("xpath=..")
+        assert details.evaluate("d => d.open") is False, "a figure's text description starts folded"
+        summary.focus()
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        page.keyboard.press("Enter")
+        assert details.evaluate("d => d.open") is True
+        assert "Figure description." in details.inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_in_chromium_the_edition_opens_from_disk_without_a_server(browser, site):
     requests: list[str] = []
     context = _offline_context(browser, requests)
