@@ -65,9 +65,10 @@ OVERVIEW_SECTIONS = (
     "Evidence update log",
 )
 EXTENSION_TRACKS = ("Physiology", "Nutrition", "Nursing")
-GUIDE_BLOCKS = ("timing", "launch", "alignment", "answer-key", "evidence-log", "references")
+GUIDE_BLOCKS = ("lesson-plan", "timing", "launch", "alignment", "answer-key", "evidence-log", "references")
 OVERVIEW_BLOCKS = ("time-plan", "sessions", "launch-table", "misconceptions", "evidence-log")
 TO_WRITE = "TO WRITE"
+LESSON_PLAN_HEADING = "## Lesson plan on one page"
 QUESTION_ID = re.compile(r"\b(?:N\d\d-(?!O\d)[A-Z]\d+|P-M\d+)\b")  # N01-O2 is an objective, not a question
 MISCONCEPTION_ID = re.compile(r"(?<![\w-])M(\d+)\b")  # M5, but not the M5 inside P-M5
 SESSION_LENGTHS = (50, 90)
@@ -176,6 +177,117 @@ def timing(notebook: Path) -> str:
         f"**Time:** about {meta['minutes']} minutes: {meta['teaching_min']} minutes of teaching and "
         f"{meta['exercises_min']} minutes of exercises (from the notebook's metadata)."
     )
+
+
+# ---- the one-page lesson plan --------------------------------------------------------------------
+CLASS_MINUTES = 50
+SHORT_CLASS_MINUTES = 30
+START_UP_MINUTES = 5  # opening the notebook and running every cell, at the start of a class
+
+
+@dataclass(frozen=True)
+class Section:
+    """One H2 section of a notebook's core path and its minutes by the reading-time model."""
+
+    title: str
+    minutes: float
+    explorer: bool
+    exit_ticket: bool
+    questions: int
+
+    @property
+    def active(self) -> bool:
+        """Work done together in class: an explorer, the exit ticket or a set of questions."""
+        return self.explorer or self.exit_ticket or self.questions >= 2
+
+
+def core_sections(notebook: Path) -> list[Section]:
+    """The notebook's core path, section by section, timed with :mod:`authoring.time_model`."""
+    from . import time_model
+
+    nb = _read(notebook)
+    groups: list[tuple[str, list]] = [("First screen", [])]  # the title cell, before the first H2
+    for cell in nb["cells"]:
+        h2 = next((t for level, t in headings(source(cell)) if level == 2), None) \
+            if cell["cell_type"] == "markdown" else None
+        if h2:
+            groups.append((h2, []))
+        groups[-1][1].append(cell)
+    found = []
+    for title, cells in groups:
+        if any(time_model.NOT_CORE & set(tags(c)) and c["cell_type"] == "markdown"
+               and next((t for lv, t in headings(source(c)) if lv == 2), None) == title for c in cells):
+            continue  # going deeper, references, about: not part of the core path
+        part = {**nb, "cells": cells}
+        estimate = time_model.estimate(part)
+        found.append(Section(title, estimate.minutes, estimate.explorers > 0,
+                             any("exit-ticket" in tags(c) for c in cells) or title.lower().startswith("exit"),
+                             estimate.questions))
+    return found
+
+
+def _blocks(sections: list[Section]) -> list[tuple[str, list[Section]]]:
+    """Three blocks: up to the explorer's section, the explorer's section, and the rest."""
+    at = next((i for i, s in enumerate(sections) if s.explorer), None)
+    if at is None:  # no explorer: split the core path in thirds by time
+        total, run, cut = sum(s.minutes for s in sections), 0.0, []
+        for i, s in enumerate(sections):
+            run += s.minutes
+            if len(cut) < 2 and run >= total * (len(cut) + 1) / 3:
+                cut.append(i + 1)
+        cut = (cut + [len(sections), len(sections)])[:2]
+        return [("Open", sections[:cut[0]]), ("Practise", sections[cut[0]:cut[1]]), ("Close", sections[cut[1]:])]
+    return [("Open and warm up", sections[:at]), ("Predict, explore, explain", sections[at:at + 1]),
+            ("Check and close", sections[at + 1:])]
+
+
+def _minutes(sections: list[Section]) -> int:
+    return round(sum(s.minutes for s in sections))
+
+
+def lesson_plan(notebook: Path) -> str:
+    """A one-page plan: three blocks with times from the reading-time model, slack for a 50-minute
+    class, a 30-minute variant and what to prepare."""
+    return render_plan(Path(notebook).stem, core_sections(notebook))
+
+
+def render_plan(slug: str, sections: list[Section]) -> str:
+    """The lesson plan of :func:`lesson_plan` for the given timed sections of chapter ``slug``."""
+    blocks = _blocks(sections)
+    core = sum(_minutes(b) for _name, b in blocks)
+    slack = CLASS_MINUTES - START_UP_MINUTES - core
+    lines = ["| Block | Sections of the notebook | Minutes |", "|---|---|---|",
+             f"| Start | Open the notebook and choose Run → Run All Cells | {START_UP_MINUTES} |"]
+    for name, block in blocks:
+        titles = "; ".join(s.title for s in block) or "—"
+        lines.append(f"| {name} | {titles} | {_minutes(block)} |")
+    if slack >= 0:
+        lines.append(f"| Slack | questions, discussion prompts, a late start | {slack} |")
+    lines.append(f"| **Total** | | **{CLASS_MINUTES if slack >= 0 else START_UP_MINUTES + core}** |")
+    fits = (f"In a {CLASS_MINUTES}-minute class the core path takes {core} minutes, which leaves {slack} minutes "
+            "of slack." if slack >= 0 else
+            f"The core path takes {core} minutes, more than a {CLASS_MINUTES}-minute class holds: give it two "
+            "classes, splitting before the block that starts with the explorer.")
+    # The short variant keeps the active sections (explorer, exit ticket, question sets); reading goes home.
+    keep = [s for _name, b in blocks for s in b if s.active]
+    home = [s for _name, b in blocks for s in b if not s.active]
+    short = START_UP_MINUTES + round(sum(s.minutes for s in keep))
+    variant = (f"**{SHORT_CLASS_MINUTES}-minute variant:** set the reading sections as homework before the class "
+               f"({'; '.join(s.title for s in home) or 'none'}: about {round(sum(s.minutes for s in home))} "
+               f"minutes), then in class run the notebook, do "
+               f"{'; '.join(s.title for s in keep) or 'the core path'} (about {short} minutes with start-up).")
+    if short > SHORT_CLASS_MINUTES:
+        variant += " That is still more than 30 minutes: do the exit ticket at home too."
+    prepare = ("**Prepare:** check that the launch link opens (see Setup); print the worksheets "
+               f"(`python3 tasks.py worksheets`: `dist/worksheets/{slug}-learner.html`, and the teacher copy for "
+               "yourself); have the static edition (`python3 tasks.py site`) ready as a fallback if Binder is slow.")
+    if course.load_course().by_slug(slug).number in (0, len(course.load_course().chapters) - 1):
+        prepare += (" Ask learners to export “My progress” under a pseudonym at the end, if you want a class "
+                    "summary (`python3 tasks.py class-summary FOLDER`).")
+    source_note = ("*Times come from the course's reading-time model (core words at 150 a minute, 1 minute a "
+                   "question, 5 minutes an explorer; CONTRIBUTING.md). Slower readers and discussion take longer; "
+                   "the detailed timeline below is the reference.*")
+    return "\n\n".join(["\n".join(lines), fits, variant, prepare, source_note])
 
 
 def _signal(option: questions.Option) -> str:
@@ -306,6 +418,7 @@ def guide_path(guides_dir: Path, notebook: Path) -> Path:
 def sync_guide(text: str, notebook: Path) -> str:
     """``text`` (a chapter guide) with every generated part brought up to date."""
     notebook = Path(notebook)
+    text = fill(text, "lesson-plan", lesson_plan(notebook))
     text = fill(text, "timing", timing(notebook))
     text = course.with_launch_links(text, f"notebooks/{notebook.name}") if course.LAUNCH_START in text else text
     text = fill(text, "alignment", alignment(notebook))
@@ -330,7 +443,8 @@ def new_guide(notebook: Path) -> str:
         "References": None,
     }
     parts = [f"# Teacher guide: {chapter.label}", "",
-             f"For the notebook [{chapter.label}](../notebooks/{chapter.filename}).", ""]
+             f"For the notebook [{chapter.label}](../notebooks/{chapter.filename}).", "",
+             LESSON_PLAN_HEADING, "", "<!-- lesson-plan:start -->", "<!-- lesson-plan:end -->", ""]
     for section in GUIDE_SECTIONS:
         if section == "References":
             parts += ["<!-- references:start -->", "<!-- references:end -->", ""]

@@ -167,3 +167,31 @@ def test_the_answer_key_uses_the_letters_learners_see(notebook):
         right = re.search(r"- \*\*([A-H])\. Right answer:\*\* (.*)", block)
         assert right and right.group(1) == q.letter_of(q.right_index), f"{qid}: the key's letter is not the shown one"
         assert right.group(2) == q.options[q.right_index].text
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_guide_opens_with_a_one_page_lesson_plan_timed_by_the_model(notebook):
+    from authoring import time_model
+    from authoring.notebooks import read
+
+    text = _guide(notebook)
+    assert text.index(teaching.LESSON_PLAN_HEADING) < text.index("## At a glance"), "the plan comes first"
+    plan = teaching.block_pattern("lesson-plan").search(text).group(2)
+    sections = teaching.core_sections(notebook)
+    model = time_model.estimate(read(notebook)).minutes
+    assert abs(sum(s.minutes for s in sections) - model) < 0.5, "the blocks cover exactly the core path"
+    assert "30-minute variant" in plan and "**Prepare:**" in plan
+    rows = [line for line in plan.splitlines() if line.startswith("| ") and "Block" not in line]
+    total = int(rows[-1].split("**")[-2])
+    assert sum(int(r.split("|")[3]) for r in rows[:-1]) == total
+    assert total == teaching.CLASS_MINUTES or "two classes" in plan
+
+
+def test_a_chapter_too_long_for_one_class_is_planned_over_two():
+    sections = [teaching.Section(f"Part {i}", 12, i == 2, i == 4, 0) for i in range(5)]
+    blocks = teaching._blocks(sections)
+    assert [name for name, _ in blocks] == ["Open and warm up", "Predict, explore, explain", "Check and close"]
+    assert sum(teaching._minutes(b) for _n, b in blocks) == 60
+    plan = teaching.render_plan("03-two-kinds-of-artery-calcium", sections)
+    assert "more than a 50-minute class holds: give it two classes" in plan
+    assert "| Slack |" not in plan and "**65**" in plan
