@@ -56,7 +56,8 @@ CHOICES_CSS = (
     ".cp-choices .widget-radio-box label {height: auto; min-height: var(--jp-widgets-inline-height);"
     " line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; margin: 2px 0;}"
     ".cp-choices .widget-radio-box input {flex: none; order: -1; margin: 0.3em 0.5em 0 0;}"
-    ".cp-feedback .widget-html-content, .cp-progress .widget-html-content {line-height: 1.5;}"
+    ".cp-feedback .widget-html-content, .cp-progress .widget-html-content,"
+    " .cp-comparison .widget-html-content {line-height: 1.5;}"
     "</style>"
 )
 
@@ -460,8 +461,10 @@ def compare_answers(store: Store) -> tuple[list[Comparison], str]:
     if answered_before == 0:
         return rows, (f"You chose the best answer for {after_right} of {len(rows)} questions. No warm-up answers "
                       "from chapter 00 were found in your answers file, and that is fine: the warm-up is optional.")
-    return rows, (f"In the warm-up in chapter 00 you chose the best answer for {before_right} of {len(rows)} ideas; "
-                  f"now you chose it for {after_right}. Each row says which chapter teaches the idea.")
+    ideas = "idea" if answered_before == 1 else "ideas"
+    return rows, (f"In the warm-up in chapter 00 you chose the best answer for {before_right} of the "
+                  f"{answered_before} {ideas} you answered; now you chose it for {after_right} of {answered_after}. "
+                  "Each row says which chapter teaches the idea.")
 
 
 class PostTest:

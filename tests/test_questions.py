@@ -222,7 +222,7 @@ def test_post_test_compares_with_the_warm_up_read_from_the_file(tmp_path):
     after = questions.PostTest(store)  # another notebook, another kernel: only the file is shared
     _commit(after.probe, correct=True)
     summary = after.compare()
-    assert "warm-up in chapter 00 you chose the best answer for 0 of 5" in summary
+    assert "warm-up in chapter 00 you chose the best answer for 0 of the 5 ideas you answered" in summary
     assert "now you chose it for 5" in summary
     assert after.report.value.count("<tr>") == 6  # header + one row per idea
     assert "another answer (sure)" in after.report.value and "best answer (sure)" in after.report.value
@@ -250,6 +250,7 @@ def test_the_latest_warm_up_answer_is_compared(tmp_path):
     _commit(warm, correct=True)  # the learner changed their mind before moving on
     _commit(questions.PostTest(store).probe, correct=True)
     rows, summary = questions.compare_answers(store)
+    assert "for 5 of the 5 ideas you answered; now you chose it for 5 of 5" in summary
     assert all(r.before.startswith("best answer") for r in rows) and "5 of 5" in summary
 
 
@@ -292,3 +293,14 @@ def test_feedback_is_announced_to_screen_readers_and_escaped():
     assert status_html("a < b") == '<p role="status" aria-live="polite">a &lt; b</p>'
     assert status_html("note", emphasis=True) == '<p role="status" aria-live="polite"><em>note</em></p>'
     assert status_html("") == ""
+
+
+def test_the_comparison_counts_only_the_warm_up_items_answered(tmp_path):
+    store = _store(tmp_path)
+    warm = questions.Probe([BANK[q] for q in BANK.probe], "warm-up", store)
+    first = warm.checks[0]
+    first.choose(first.question.right_index, "Sure")
+    first.save()
+    _commit(questions.PostTest(store).probe, correct=True)
+    _rows, summary = questions.compare_answers(store)
+    assert "best answer for 1 of the 1 idea you answered; now you chose it for 5 of 5" in summary
