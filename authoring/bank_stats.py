@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from calcium_paradox.questions import KINDS, Bank, load_bank
+from calcium_paradox.questions import KINDS, LETTERS, Bank, load_bank
 
 MAX_KEY_SHARE = 0.40  # no letter holds the right answer in more than 40 % of questions
 MAX_LONGEST_SHARE = 0.40  # the right answer is the longest option (or tied) in at most 40 %
@@ -42,7 +42,7 @@ class Statistics:
 
 
 def _letter(index: int) -> str:
-    return "ABCDEFGH"[index]
+    return LETTERS[index]
 
 
 def statistics(bank: Bank | None = None) -> Statistics:

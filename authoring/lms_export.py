@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from calcium_paradox.course import load_course
-from calcium_paradox.questions import Bank, Question, load_bank, plain
+from calcium_paradox.questions import LETTERS, Bank, Question, load_bank, plain
 
 GIFT_SPECIAL = re.compile(r"([\\~=#{}:])")
 #: Characters XML 1.0 cannot hold at all, escaped or not.
@@ -54,7 +54,6 @@ QTI_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-LETTERS = "ABCDEFGH"
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed, so the same bank always gives the same zip
 WHOLE = "all-chapters"
 

@@ -119,13 +119,14 @@ def show_folded(fig: Figure, alt: str, summary: str) -> FoldedFigure:
     return FoldedFigure(shown.png, shown.alt, summary)
 
 
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+#: A Markdown link, ``[Szulc 2012](#ref-szulc2012)``: group 1 its text, group 2 its target.
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
 def inline_html(text: str) -> str:
     """Plain text with Markdown links (``[Szulc 2012](#ref-szulc2012)``) as HTML: escaped, links kept."""
     out, last = [], 0
-    for match in _LINK.finditer(text):
+    for match in MARKDOWN_LINK.finditer(text):
         out.append(html.escape(text[last:match.start()]))
         out.append(f'<a href="{html.escape(match.group(2), quote=True)}">{html.escape(match.group(1))}</a>')
         last = match.end()

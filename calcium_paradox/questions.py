@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import html
 import random
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +33,7 @@ from importlib import resources
 import ipywidgets as widgets
 import yaml
 
-from .display import inline_html, status_html
+from .display import MARKDOWN_LINK, inline_html, status_html
 from .progress import KEPT, Store, summarise
 
 CONFIDENCE_LEVELS = ("Sure", "Unsure", "Guessing")
@@ -42,7 +41,6 @@ KINDS = ("recall", "apply", "reason")
 #: Part of every question's shuffle seed; changing it reshuffles the whole bank.
 SHUFFLE_SALT = "calcium-paradox-1"
 LETTERS = "ABCDEFGH"
-MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 NO_CHOICE = "Please choose an answer first, then press “Check answer”."
 NO_CONFIDENCE = "Please also say how sure you are, then press “Check answer”."
 NO_CHOICE_TO_SAVE = "Please choose an answer and say how sure you are, then press “Save”."
@@ -64,7 +62,7 @@ CHOICES_CSS = (
 
 def plain(text: str) -> str:
     """Feedback as the widget shows it: citation links become their text (the sources are listed below)."""
-    return MARKDOWN_LINK.sub(r"\1", text)
+    return MARKDOWN_LINK.sub(r"\1", text)  # the same link pattern inline_html keeps as links
 
 
 @dataclass(frozen=True)
