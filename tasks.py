@@ -13,6 +13,11 @@ and, for authors:
     python3 tasks.py check      run the notebook template check and print every problem
     python3 tasks.py browser    run only the browser tests (JupyterLab and the static edition in Chromium)
     python3 tasks.py bench      measure how fast the explorers and notebooks are (also: make bench)
+    python3 tasks.py lite       build the in-browser edition (JupyterLite) in _lite/; serve it with
+                                `python3 -m http.server -d _lite` (build tools go in .venv-lite)
+    python3 tasks.py test-pyodide-stack
+                                run the unit tests on the browser kernel's versions (Python 3.12,
+                                numpy 2.0.2, matplotlib 3.8.4, pillow 10.2) in .venv-pyodide
     python3 tasks.py lock       re-resolve every package from requirements*.txt in a fresh environment
                                 and write the whole set to constraints.txt (needs the internet)
 
@@ -21,6 +26,7 @@ and, for teachers:
     python3 tasks.py zip        build the classroom zip in dist/ (notebooks, figures, the course's
                                 package, licences and a one-page HOW-TO-OPEN.md)
     python3 tasks.py worksheets build printable worksheets in dist/worksheets/ (open dist/worksheets/index.html)
+    python3 tasks.py slides     build a slide deck per chapter in _slides/ (open _slides/index.html; works offline)
     python3 tasks.py lms        export the question bank for Canvas (QTI), Moodle (XML) and GIFT into dist/lms/
     python3 tasks.py class-summary FOLDER [OUT] [--min-group N]
                                 an anonymous class summary (report, CSV, pre/post figure) from a folder
@@ -149,7 +155,12 @@ def test(args: list[str]) -> int:
     ensure_env("dev")
     env = dict(os.environ, MPLBACKEND="Agg", PYDEVD_DISABLE_FILE_VALIDATION="1")
     code = run(PYTHON, "-m", "pytest", *args, env=env)
-    return code
+    if args:  # a chosen subset: only that
+        return code
+    # The whole suite also runs the package's unit tests on the browser kernel's versions (#21).
+    say("the unit tests again, on the in-browser edition's versions (python3 tasks.py test-pyodide-stack) ...")
+    stack = test_pyodide_stack([])
+    return code or stack
 
 
 def browser(args: list[str]) -> int:
@@ -217,15 +228,82 @@ def worksheets(args: list[str]) -> int:
     return run(PYTHON, "-m", "authoring.worksheets", "--out", ROOT / "dist" / "worksheets", *args)
 
 
+def slides(args: list[str]) -> int:
+    """Build a self-contained slide deck per chapter (and an index) into _slides/."""
+    needs("authoring/slides.py")
+    ensure_env("run")
+    return run(PYTHON, "-m", "authoring.slides", "--out", ROOT / "_slides", *args)
+
+
 def classroom_zip(args: list[str]) -> int:
     needs("tools/classroom.py", "teachers/HOW-TO-OPEN.md")
     ensure_env("run")
     return run(PYTHON, "tools/classroom.py", *args)
 
 
+LITE_VENV = ROOT / ".venv-lite"
+LITE_REQUIREMENTS = ROOT / "requirements-lite.txt"
+PYODIDE_VENV = ROOT / ".venv-pyodide"
+PYODIDE_REQUIREMENTS = ROOT / "requirements-pyodide.txt"
+#: Test files that need the desktop stack or the notebooks (JupyterLab, nbval, ruff, Chromium, pins),
+#: not the course package: test-pyodide-stack leaves them out.
+NOT_PACKAGE_TESTS = ("test_browser.py", "test_lite.py", "test_site.py", "test_lint.py", "test_environment.py",
+                     "test_binder.py", "test_classroom_zip.py", "test_execute.py", "test_nbval_strict.py",
+                     "test_notebooks.py", "test_lms_export.py",
+                     # compares figures/ byte for byte with what the desktop pins draw
+                     "test_figures.py")
+
+
+def _side_env(folder: Path, requirements: Path, python: str | None = None) -> Path:
+    """A separate virtual environment with ``requirements`` (made once; remade when the file changes)."""
+    bin_dir = folder / ("Scripts" if os.name == "nt" else "bin")
+    python_in = bin_dir / ("python.exe" if os.name == "nt" else "python")
+    stamp, fingerprint = folder / ".installed", hashlib.sha256(requirements.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return python_in
+    if not python_in.exists():
+        say(f"creating {folder.name} ...")
+        if python:
+            if run(python, "-m", "venv", folder) != 0:
+                sys.exit(f"[course] could not create {folder.name} with {python}.")
+        else:
+            venv.EnvBuilder(with_pip=True).create(folder)
+    say(f"installing {requirements.name} into {folder.name} ...")
+    if run(python_in, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", requirements) != 0:
+        sys.exit(f"[course] installing {requirements.name} failed; see the messages above.")
+    stamp.write_text(fingerprint)
+    return python_in
+
+
+def lite(args: list[str]) -> int:
+    """Build the in-browser edition (JupyterLite + Pyodide) into _lite/ (tools/lite.py)."""
+    needs("tools/lite.py", "tools/lite-inputs.json")
+    python = _side_env(LITE_VENV, LITE_REQUIREMENTS)
+    return run(python, "tools/lite.py", *args)
+
+
+def test_pyodide_stack(args: list[str]) -> int:
+    """The unit tests of the course package on the browser kernel's versions of Python and its packages."""
+    import shutil
+
+    candidates = [Path.home() / ".pyenv" / "versions" / "3.12.1" / "bin" / "python3.12", shutil.which("python3.12"),
+                  shutil.which("python3.11")]
+    python = next((str(c) for c in candidates if c and Path(c).exists()), None)
+    if python is None:
+        sys.exit("[course] test-pyodide-stack needs python3.12 (Pyodide 0.27.7 runs 3.12) or python3.11.")
+    if "3.12" not in python:
+        say(f"note: no Python 3.12 here; using {python} (the browser kernel is 3.12).")
+    env_python = _side_env(PYODIDE_VENV, PYODIDE_REQUIREMENTS, python)
+    ignored = [f"--ignore=tests/{name}" for name in NOT_PACKAGE_TESTS]
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT))
+    return run(env_python, "-m", "pytest", "-o", "addopts=-p no:cacheprovider -ra --strict-markers", "-m",
+               "not browser", *ignored, *(args or ["tests"]), env=env)
+
+
 COMMANDS = {"lab": lab, "test": test, "sync": sync, "outputs": outputs, "figures": figures, "check": check,
             "site": site, "browser": browser, "bench": bench, "zip": classroom_zip, "lock": lock,
-            "class-summary": class_summary, "lms": lms, "worksheets": worksheets}
+            "class-summary": class_summary, "lms": lms, "worksheets": worksheets,
+            "slides": slides, "lite": lite, "test-pyodide-stack": test_pyodide_stack}
 
 
 def main(argv: list[str]) -> int:

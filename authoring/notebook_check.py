@@ -145,9 +145,15 @@ def _hyphenator():
     return Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=1)
+def _own_hosts() -> frozenset[str]:
+    """The course's own published sites (the in-browser edition), from course.yaml."""
+    return frozenset({urlparse(course.load_course().lite_site).hostname or ""} - {""})
+
+
 def _link_allowed(url: str) -> bool:
     host = urlparse(url).hostname or ""
-    return host in ALLOWED_DOMAINS or host.endswith(ALLOWED_SUFFIXES)
+    return host in ALLOWED_DOMAINS or host.endswith(ALLOWED_SUFFIXES) or host in _own_hosts()
 
 
 class _Checker:

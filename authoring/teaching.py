@@ -280,7 +280,8 @@ def render_plan(slug: str, sections: list[Section]) -> str:
         variant += " That is still more than 30 minutes: do the exit ticket at home too."
     prepare = ("**Prepare:** check that the launch link opens (see Setup); print the worksheets "
                f"(`python3 tasks.py worksheets`: `dist/worksheets/{slug}-learner.html`, and the teacher copy for "
-               "yourself); have the static edition (`python3 tasks.py site`) ready as a fallback if Binder is slow.")
+               f"yourself); build the slides to project (`python3 tasks.py slides`: `_slides/{slug}.html`); "
+               "have the static edition (`python3 tasks.py site`) ready as a fallback if Binder is slow.")
     if course.load_course().by_slug(slug).number in (0, len(course.load_course().chapters) - 1):
         prepare += (" Ask learners to export “My progress” under a pseudonym at the end, if you want a class "
                     "summary (`python3 tasks.py class-summary FOLDER`).")
@@ -565,7 +566,7 @@ def time_plan(notebooks_dir: Path, guides_dir: Path) -> str:
                     f"{meta['teaching_min']} | {meta['exercises_min']} | {guide} |")
     hours, minutes = divmod(total, 60)
     rows.append(f"\nThe whole course takes about {hours} hours {minutes} minutes. "
-                f"The chapters written so far split into {teaching_total} minutes of teaching and "
+                f"The chapters split into {teaching_total} minutes of teaching and "
                 f"{exercises_total} minutes of exercises.")
     return "\n".join(rows)
 

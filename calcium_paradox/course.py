@@ -69,6 +69,9 @@ class Course:
     chapters: tuple[Chapter, ...]
     #: Stands for a school's JupyterHub address in nbgitpuller links; a teacher replaces it.
     jupyterhub: str = HUB_PLACEHOLDER
+    #: Where the in-browser edition (``python3 tasks.py lite``, the folder ``_lite/``) is published.
+    #: Empty: the repository's GitHub Pages site, ``https://<owner>.github.io/<name>``.
+    lite_base: str = ""
 
     def chapter(self, number: int) -> Chapter:
         for chapter in self.chapters:
@@ -115,6 +118,22 @@ class Course:
             )
         )
         return f"{hub}/hub/user-redirect/git-pull?{query}"
+
+    @property
+    def lite_site(self) -> str:
+        """The address of the published in-browser edition (no trailing slash)."""
+        if self.lite_base:
+            return self.lite_base.rstrip("/")
+        owner, name = self.repo_path.split("/")[:2]
+        return f"https://{owner.lower()}.github.io/{name.removesuffix('.git')}"
+
+    def lite_url(self, path: str = "notebooks/00-start-here.ipynb") -> str:
+        """A link that opens ``path`` in JupyterLab in the in-browser edition (JupyterLite, no install).
+
+        The edition keeps the repository's folders (``notebooks/``, ``figures/``), so ``path`` is the
+        same as in the repository; it is URL-encoded, ``/`` included, like the other launch links.
+        """
+        return f"{self.lite_site}/lab/index.html?path={quote(path, safe='')}"
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +198,10 @@ def launch_links(path: str, what: str = "this notebook") -> str:
             LAUNCH_START,
             f"**Run it online:** [open {what} on Binder]({course.binder_url(path)}) "
             "(free, nothing to install; it can take a few minutes to start, and your changes are not kept).",
+            "",
+            f"**Run in your browser (no install):** [open {what} in your browser]({course.lite_url(path)}) "
+            "(free, nothing to install, works on a school Chromebook too; it takes a few seconds to start, "
+            "and your answers and changes are kept only in that browser).",
             "",
             f"**On a school JupyterHub:** use this link, with your hub's address in place of "
             f"`{course.jupyterhub}`: `{course.nbgitpuller_url(path)}`",

@@ -6,9 +6,13 @@ opens that notebook inside JupyterLab. nbgitpuller:
 https://<hub>/hub/user-redirect/git-pull?repo=<encoded repo URL>&branch=<branch>&urlpath=<encoded
 lab/tree/<repo folder>/<path>>, always with the branch (nbgitpuller would otherwise pull
 "master") and with the folder the clone creates at the start of the path. Every value is
-URL-encoded, "/" included.
+URL-encoded, "/" included. In-browser edition (JupyterLite, built by ``python3 tasks.py lite`` and
+published from ``_lite/``): <site>/lab/index.html?path=<encoded notebooks/<path>>, where <site> is the
+repository's GitHub Pages address unless course.yaml sets ``lite_base``; the edition keeps the
+repository's folders, so the path is the repository path.
 """
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -25,6 +29,7 @@ NOTEBOOKS = [ROOT / "notebooks" / c.filename for c in existing(INFO.chapters, RO
 PAGES = [ROOT / "README.md", *sorted((ROOT / "teachers").glob("*.md"))]
 BINDER = re.compile(r"https://mybinder\.org/[^\s)`|]+")
 PULLER = re.compile(r"https://[^\s)`|]*/hub/user-redirect/git-pull\?[^\s)`|]+")
+LITE = re.compile(r"https://[^\s)`|]*/lab/index\.html\?path=[^\s)`|]+")
 
 
 def binder_problems(url: str) -> list[str]:
@@ -76,6 +81,27 @@ def puller_problems(url: str) -> list[str]:
     return problems
 
 
+def lite_problems(url: str) -> list[str]:
+    """What is wrong with a link into the in-browser edition (empty: nothing)."""
+    parts = urlsplit(url)
+    problems = []
+    if f"{parts.scheme}://{parts.netloc}{parts.path}" != f"{INFO.lite_site}/lab/index.html":
+        problems.append(f"must start with {INFO.lite_site}/lab/index.html")
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if [k for k, _ in query] != ["path"]:
+        problems.append("must have exactly one parameter, path")
+        return problems
+    raw = parts.query.split("=", 1)[1]
+    if "/" in raw or "?" in raw:
+        problems.append("path must be URL-encoded ('/' as %2F)")
+    path = unquote(raw)
+    if not path.startswith("notebooks/") or not path.endswith(".ipynb"):
+        problems.append(f"path {path} must be a notebook in notebooks/")
+    elif not (ROOT / path).exists():
+        problems.append(f"{path} does not exist")
+    return problems
+
+
 def _about_cell(path: Path) -> str:
     """The 'About this notebook' cell near the end, which holds the launch links (not the first screen)."""
     cells = json.loads(path.read_text("utf-8"))["cells"]
@@ -87,9 +113,11 @@ def test_every_notebook_has_its_own_launch_links_near_the_end(path):
     text = _about_cell(path)
     assert launch_links(f"notebooks/{path.name}") in text, "launch links missing or stale: run `python3 tasks.py sync`"
     assert text.count(course.LAUNCH_START) == 1
-    binder, puller = BINDER.findall(text), PULLER.findall(text)
-    assert len(binder) == 1 and len(puller) == 1
-    assert unquote(binder[0]).endswith(f"/{path.name}") and unquote(puller[0]).endswith(f"/{path.name}")
+    binder, puller, lite = BINDER.findall(text), PULLER.findall(text), LITE.findall(text)
+    assert len(binder) == 1 and len(puller) == 1 and len(lite) == 1
+    for url in (binder[0], puller[0], lite[0]):
+        assert unquote(url).endswith(f"/{path.name}"), url
+    assert "Run in your browser (no install)" in text
 
 
 def test_every_generated_link_has_the_right_form():
@@ -104,7 +132,10 @@ def test_every_generated_link_has_the_right_form():
         for url in PULLER.findall(text):
             assert not puller_problems(url), f"{path.name}: {url}: {puller_problems(url)}"
             found += 1
-    assert found >= 4 * len(NOTEBOOKS), "expected links in the notebooks, the README and the teacher pages"
+        for url in LITE.findall(text):
+            assert not lite_problems(url), f"{path.name}: {url}: {lite_problems(url)}"
+            found += 1
+    assert found >= 6 * len(NOTEBOOKS), "expected links in the notebooks, the README and the teacher pages"
 
 
 def test_readme_and_how_to_open_carry_the_course_links():
@@ -152,6 +183,32 @@ def test_the_nbgitpuller_check_catches_bad_links(change, message):
     good = INFO.nbgitpuller_url("notebooks/00-start-here.ipynb")
     assert puller_problems(good) == []
     problems = puller_problems(change(good))
+    assert any(message in p for p in problems), problems
+
+
+def test_the_in_browser_link_goes_to_the_repository_pages_site_unless_course_yaml_says_otherwise():
+    url = INFO.lite_url("notebooks/01-calcium-in-the-body.ipynb")
+    assert lite_problems(url) == []
+    owner, name = INFO.repo_path.split("/")
+    assert url == (f"https://{owner.lower()}.github.io/{name}/lab/index.html"
+                   "?path=notebooks%2F01-calcium-in-the-body.ipynb")
+    moved = dataclasses.replace(INFO, lite_base="https://course.example.org/lite/")
+    assert moved.lite_url("notebooks/01-calcium-in-the-body.ipynb") == (
+        "https://course.example.org/lite/lab/index.html?path=notebooks%2F01-calcium-in-the-body.ipynb")
+    assert "Run in your browser (no install)" in launch_links("notebooks/01-calcium-in-the-body.ipynb")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda u: u.replace("github.io", "gitlab.io"), "must start with"),
+    (lambda u: u.replace("%2F", "/"), "URL-encoded"),
+    (lambda u: u.replace("path=notebooks%2F", "path="), "in notebooks/"),
+    (lambda u: u.replace("00-start-here", "99-nothing"), "does not exist"),
+    (lambda u: u + "&kernel=python", "exactly one parameter"),
+])
+def test_the_in_browser_check_catches_bad_links(change, message):
+    good = INFO.lite_url("notebooks/00-start-here.ipynb")
+    assert lite_problems(good) == []
+    problems = lite_problems(change(good))
     assert any(message in p for p in problems), problems
 
 

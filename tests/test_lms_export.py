@@ -15,6 +15,9 @@ escapes) must fail the same comparisons.
 
 No schema validation: the official XSDs (QTI 1.2 ASI, IMS CP) are not shipped by any package this
 project installs, and lxml, which would apply them, is not in the course's environment.
+Moodle XML has no official schema at all: Moodle documents the format in prose only. A search on
+2026-12-03 (PyPI and npm package lists, an index of public repositories) found no package that
+ships ims_qtiasiv1p2p1.xsd.
 """
 
 from __future__ import annotations
