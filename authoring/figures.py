@@ -75,16 +75,19 @@ FIGURES: tuple[StaticFigure, ...] = (
         name="01-daily-flows",
         draw=daily_flows_figure,
         alt=("Diagram of calcium's daily path between food, gut, blood, bone, kidneys, urine and stool, "
-             "with PTH and calcitriol."),
+             "with the loop that steers it: the parathyroid glands, PTH and calcitriol."),
         description=(
             "A flow diagram. Food goes to the gut. A quarter of the calcium is absorbed into the blood; "
             "three quarters is not absorbed and leaves in stool. Blood and bone trade calcium both ways: "
             "deposits into bone and withdrawals from bone. The kidneys filter calcium from the blood and take "
-            "most of it back; a small part leaves in urine. Two hormones sit in dashed boxes. PTH (parathyroid "
-            "hormone), on the right, rises when blood calcium falls; its dashed arrows say bone releases more, "
-            "and the kidneys keep more calcium and make more calcitriol. Calcitriol (active vitamin D), on the "
-            "left, is made by the kidneys and makes the gut absorb more. The takeaway: blood calcium is held "
-            "steady by adjusting what the gut absorbs, what the kidneys keep and what bone releases."
+            "most of it back; a small part leaves in urine. Below the blood, a box for the parathyroid glands "
+            "says they sense blood calcium; a dotted arrow runs from the blood to them. A dashed arrow runs from "
+            "the glands to PTH (parathyroid hormone), in a dashed box on the right, which rises when blood "
+            "calcium falls. From PTH, dashed arrows say bone releases more, and the kidneys keep more calcium "
+            "and make more calcitriol. Calcitriol (active vitamin D), on the left, is made by the kidneys and "
+            "makes the gut absorb more, which brings more calcium into the blood and closes the loop. The "
+            "takeaway: a sensor reads blood calcium, and two hormones hold it steady by adjusting what the gut "
+            "absorbs, what the kidneys keep and what bone releases."
         ),
     ),
     StaticFigure(
@@ -192,35 +195,50 @@ FIGURES: tuple[StaticFigure, ...] = (
         name="05-bone-drug-trial",
         draw=bone_drug_trial_figure,
         diagram=False,
-        alt=("Chart of the SALTIRE2 trial: median change in coronary and aortic calcium for placebo, denosumab "
-             "and alendronic acid, all overlapping."),
+        alt=("Chart of the SALTIRE2 trial: for placebo, denosumab and alendronic acid, a box shows the middle "
+             "half of patients' change in coronary and aortic calcium; the boxes overlap."),
         description=(
             "Two side-by-side charts from the SALTIRE2 trial in people with a narrowed heart valve (aortic "
-            "stenosis). Each chart has three rows: placebo (black circle), denosumab (blue square) and alendronic "
-            "acid (vermillion triangle). The marker is the median change in calcium score, in Agatston units; the "
-            "line shows where the middle half of patients fell. A dotted line marks no change. Left, coronary "
-            "arteries over 24 months: placebo +16 (from -64 to 148), denosumab +94 (0 to 212), alendronic acid +34 "
-            "(-62 to 134). Right, thoracic aorta over 12 months: placebo +132 (22 to 512), denosumab +118 (11 to "
-            "340), alendronic acid +116 (26 to 498). The takeaway: the groups overlap a lot and none of the drugs "
-            "clearly slowed or reversed artery calcium; a small trial like this cannot rule out a small effect."
+            "stenosis). Each chart has three upright boxes, one per group, named underneath: placebo (plain grey), "
+            "denosumab (blue, diagonal stripes) and alendronic acid (orange, dots). A box shows the spread of "
+            "patients: it runs from the patient a quarter of the way up to the patient three quarters of the way "
+            "up, so it holds the middle half of the patients. The thick line across the box is the median, the "
+            "patient in the middle. The title says so: a spread of patients, not a confidence interval. The change "
+            "in calcium score is in Agatston units. Left, heart arteries (coronary) over 24 months: placebo median "
+            "+16 (middle half from -64 to +148), denosumab +94 (0 to +212), alendronic acid +34 (-62 to +134). "
+            "Right, main artery in the chest (aorta) over 12 months: placebo +132 (+22 to +512), denosumab +118 "
+            "(+11 to +340), alendronic acid +116 (+26 to +498). There is no line of no effect, because the boxes "
+            "are not differences between groups. The takeaway: calcium went on building up in all three groups, "
+            "the boxes overlap a lot and the trial found no clear difference between the groups; a trial this "
+            "small cannot rule out a small effect either way."
         ),
     ),
     StaticFigure(
         name="07-concept-map",
         draw=concept_map_figure,
-        alt="Concept map: six boxes, chapters 01 to 06, joined by labelled arrows, with two dashed shortcuts.",
+        alt=("Concept map: blood-calcium control and calcium in the artery wall in two separate areas, with "
+             "kidney disease and ageing as hubs linking both to weak bones, the CT score and the evidence."),
         description=(
-            "A column of six boxes, one per chapter, each with a title and a one-line summary, joined top to "
-            "bottom by solid arrows that read as sentences. 01 Calcium balance (blood calcium is held in a narrow "
-            "band; bone is the reserve) is kept in balance by 02 The regulators (brakes such as MGP, magnesium and "
-            "pyrophosphate against pushes such as phosphate and inflammation). Where the brakes lose, calcium "
-            "settles as 03 Two kinds of artery calcium (intimal, part of plaque; medial, a ring that stiffens the "
-            "wall). Both kinds look alike on 04 What a CT score sees (bright spots: a strong risk marker, blind to "
-            "the layer). Scans of bones and arteries together reveal 05 The calcium paradox (weak bone and "
-            "calcified arteries travel together through shared causes). To tell cause from link, weigh 06 Reading "
-            "the evidence. Two dashed blue arcs add shortcuts: on the left, from 01 to 05, bone loss does not flood "
-            "the blood; on the right, from 02 to 06, supplement claims are tested in trials. The takeaway: the "
-            "course is one story, from how the body holds calcium steady to how to judge claims about it."
+            "A concept map with two shaded areas, two oval hubs between them and three boxes below. Solid arrows "
+            "mean acts on or leads to; the dashed arrow means found together, cause not shown. "
+            "Left area, A, keeping blood calcium steady (chapter 01), with rounded boxes in a loop: blood calcium, "
+            "held in a narrow band; a dip is sensed, then PTH and calcitriol; they act on the gut (absorbs), the "
+            "kidney (keeps) and bone (releases), which bring calcium back to the blood. "
+            "Right area, B, calcium in the artery wall (chapters 02 and 03), with square boxes: pushes (high "
+            "phosphate, inflammation) drive and brakes (MGP, magnesium, pyrophosphate) hold back; crystals grow "
+            "where pushes beat brakes, as intimal calcium (in plaque, inner layer) or medial calcium (muscle layer, "
+            "stiff wall). No arrow joins the two areas directly: a steady blood level is one thing, crystals in "
+            "the wall another. "
+            "Between the areas, two oval hubs. Kidney disease upsets the loop in area A, raises phosphate in area "
+            "B and harms bone (bone disease). Ageing makes kidney disease more common, brings more artery calcium "
+            "in area B and more bone loss. "
+            "Below: years of drawing on the reserve in area A lead to weak bones (osteoporosis, chapter 05); both "
+            "kinds of artery calcium look alike on the CT calcium score (chapter 04); a dashed two-headed arrow "
+            "joins weak bones and artery calcium, labelled found together: shared causes, no pipe shown. A dotted "
+            "arrow from the evidence box (chapter 06) points at that link and asks: is a link a cause? Only fair "
+            "trials can tell. The takeaway: the course is a web, not a chain; shared causes such as kidney disease "
+            "and ageing tie bone and artery together, while keeping blood calcium steady and calcium settling in "
+            "the wall are separate processes."
         ),
     ),
     StaticFigure(

@@ -8,13 +8,20 @@ correlation near zero is about 1/sqrt(3000) ≈ 0.018, so "near zero" below mean
 
 import itertools
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
-from calcium_paradox.explorers import explore, key_state
+from calcium_paradox.checks.figure import check_figure
+from calcium_paradox.diagrams import common_causes as drawing
+from calcium_paradox.explorers import Explorer, explore, key_state
 from calcium_paradox.explorers.common_causes import SPEC, describe
 from calcium_paradox.models.common_causes import (
     AGE_GROUPS,
@@ -28,6 +35,7 @@ from calcium_paradox.models.common_causes import (
     trend_line,
     within_group_correlation,
 )
+from calcium_paradox.style import contrast_ratio
 
 NEAR_ZERO = 0.08  # > 4 standard errors for 3,000 people
 NEAR_ZERO_ONE_GROUP = 0.2  # > 4 standard errors for about 600 people
@@ -247,3 +255,121 @@ def test_the_explorer_handles_a_learner_choosing_an_age_group_and_typing_nonsens
 def test_key_states_for_the_notebook_can_be_drawn():
     for settings_ in ({}, {"group": (60, 69)}, {"group": (60, 69), "kidney": False}, {"shared": 0.0, "direct": 1.0}):
         assert key_state("common_causes", **settings_).axes
+
+
+# ----- the explorer's picture ------------------------------------------------------------------------------
+
+
+def _shown(line) -> int:
+    return len(line.get_xdata())
+
+
+@pytest.mark.parametrize("changes", [{}, {"group": (60, 69)}, {"group": (80, 89), "kidney": False},
+                                     {"shared": 0.0, "direct": 1.0, "group": (40, 49)}])
+def test_every_person_is_drawn_once_in_the_style_of_their_age_group_and_kidney_status(changes):
+    explorer = Explorer(SPEC)
+    for name, value in changes.items():
+        explorer.set_value(name, value)
+    state, view = explorer.result, explorer.view.scatter
+    groups = drawing.age_group_of(state)
+    assert _shown(view["others"]) + sum(_shown(a) for a in (*view["healthy"], *view["sick"])) == POPULATION
+    assert _shown(view["others"]) == int((~state.in_group).sum())
+    for number, (healthy, sick) in enumerate(zip(view["healthy"], view["sick"], strict=True)):
+        mine = state.in_group & (groups == number)
+        assert _shown(healthy) == int((mine & ~state.has_kidney_disease).sum())
+        assert _shown(sick) == int((mine & state.has_kidney_disease).sum())
+        assert set(healthy.get_xdata()) <= set(state.bone_loss[groups == number])
+
+
+def test_age_groups_differ_in_shape_as_well_as_colour_and_kidney_disease_is_an_open_marker():
+    colours = [colour for colour, _ in drawing.AGE_STYLES]
+    markers = [marker for _, marker in drawing.AGE_STYLES]
+    assert len(drawing.AGE_STYLES) == len(AGE_GROUPS)
+    assert len(set(colours)) == len(colours) and len(set(markers)) == len(markers)
+    assert all(contrast_ratio(colour) >= 3.0 for colour in [*colours, drawing.OTHER_AGES])
+    view = Explorer(SPEC).view.scatter
+    for healthy, sick in zip(view["healthy"], view["sick"], strict=True):
+        assert healthy.get_marker() == sick.get_marker()
+        assert sick.get_markerfacecolor() == "white" and healthy.get_markerfacecolor() != "white"
+
+
+def test_age_group_of_matches_the_models_ten_year_groups():
+    state = simulate(fixed_population())
+    groups = drawing.age_group_of(state)
+    for number, (low, high) in enumerate(AGE_GROUPS):
+        ages = state.age[groups == number]
+        assert ages.min() >= low and ages.max() < high + 1
+
+
+def _figure_texts(explorer) -> list[str]:
+    return [t.get_text() for t in explorer.figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("changes", [{}, {"kidney": False}, {"shared": 0.5}, {"shared": 0.0, "direct": 1.0}])
+def test_with_everyone_compared_the_picture_does_not_show_a_within_age_link(changes):
+    """No spoiler in the picture: the age-group bar stays empty, with a question mark, until a group is picked."""
+    explorer = Explorer(SPEC)
+    for name, value in changes.items():
+        explorer.set_value(name, value)
+    state = explorer.result
+    everyone_bar, group_bar = explorer.view.bars["bars"]
+    assert group_bar.get_width() == 0.0 and explorer.view.bars["values"][1].get_text() == drawing.NO_GROUP_TEXT
+    assert everyone_bar.get_width() == pytest.approx(state.r_everyone)
+    everyone_text = explorer.view.bars["values"][0].get_text()
+    assert everyone_text == f"{state.r_everyone:.2f}"
+    others = [text for text in _figure_texts(explorer) if text != everyone_text]
+    assert not any(f"{state.r_within_ages:.2f}" in text for text in others), others
+    explorer.set_value("group", (60, 69))
+    assert group_bar.get_width() == pytest.approx(explorer.result.r_group)
+    assert explorer.view.bars["values"][1].get_text() == f"{explorer.result.r_group:.2f}"
+
+
+def test_the_bands_behind_the_bars_use_the_same_words_as_the_state_sentence():
+    edges = [low for low, _ in drawing.LINK_BANDS[1:]] + [1.0]
+    for (low, words), high in zip(drawing.LINK_BANDS, edges, strict=True):
+        assert link_words((low + high) / 2).endswith(words)
+        assert link_words(high - 1e-9).endswith(words) and link_words(low + 1e-9).endswith(words)
+
+
+def test_the_opening_state_asks_why_and_the_discovery_is_there_to_find():
+    """The start raises a question (no direct link, yet a strong one); one age group shows it shrink."""
+    assert "Why?" in SPEC.intro and "direct link starts at 0" in SPEC.intro
+    start = SPEC.model(SPEC.defaults)
+    assert start.direct == 0 and start.r_everyone == pytest.approx(0.78, abs=0.01)
+    assert start.r_within_ages == pytest.approx(0.43, abs=0.01)
+    one_group = SPEC.model({**SPEC.defaults, "group": (60, 69)})
+    assert one_group.r_group == pytest.approx(0.43, abs=0.01) and one_group.r_group < start.r_everyone - 0.3
+
+
+# ----- the SALTIRE2 figure ----------------------------------------------------------------------------------
+SCIENCE = Path(__file__).resolve().parents[1].parent / "shared" / "science"
+
+
+@pytest.mark.parametrize("outcome", list(drawing.SALTIRE2))
+def test_saltire2_numbers_are_copied_from_one_line_of_the_fact_sheet(outcome):
+    """Each outcome's nine numbers (median and middle half for three groups) sit together on one fact-sheet line."""
+    if not SCIENCE.exists():
+        pytest.skip("shared science pack not found")
+    lines = (SCIENCE / "facts-pathology.md").read_text(encoding="utf-8").splitlines()
+    numbers = [abs(n) for group in drawing.SALTIRE2[outcome].values() for n in group]
+    patterns = [re.compile(rf"(?<![\d.]){n}(?![\d])") for n in numbers]
+    assert any(all(p.search(line) for p in patterns) for line in lines), f"{outcome}: {numbers}"
+
+
+def test_saltire2_figure_draws_spreads_of_patients_not_a_forest_plot():
+    figure = drawing.bone_drug_trial_figure()
+    assert check_figure(figure, "Chart of the SALTIRE2 trial: boxes for the middle half of patients") == []
+    assert "spread of patients, not a confidence interval" in figure.get_suptitle()
+    for ax, results in zip(figure.axes, drawing.SALTIRE2.values(), strict=True):
+        boxes = [p for p in ax.patches if isinstance(p, Rectangle)]
+        assert len(boxes) == 3
+        for box, (name, _, _) in zip(boxes, drawing.TRIAL_GROUPS, strict=True):
+            median, low, high = results[name]
+            assert (box.get_y(), box.get_y() + box.get_height()) == pytest.approx((low, high))
+            assert low <= median <= high
+        # No "line of no effect": no line across the panel at zero (or anywhere), only the short median bars.
+        for line in ax.get_lines():
+            if isinstance(line, Line2D) and len(line.get_xdata()):
+                assert max(line.get_xdata()) - min(line.get_xdata()) <= drawing.BOX_WIDTH + 1e-9
+        names = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+        assert names == [name for name, _, _ in drawing.TRIAL_GROUPS]

@@ -306,3 +306,35 @@ def test_every_key_state_passes_the_figure_check(choice):
     exposure, outcome, design = choice
     fig = key_state("forest_plot", exposure=exposure, outcome=outcome, design=design)
     assert check_figure(fig) == []
+
+
+# ----- the explorer's fixed rows (issue 18: cheaper redraws, no empty space) -------------------------
+def test_a_filter_fades_the_other_rows_and_never_moves_a_row():
+    explorer = explore("forest_plot")
+    ratio = explorer.view.ratio
+    before = [point.get_ydata()[0] for point in ratio.panel.points]
+    explorer.set_value("exposure", "calcium_pills")
+    explorer.set_value("outcome", "events")
+    chosen = filter_effects("calcium_pills", "events").ratios
+    assert ratio.faded == tuple(row not in chosen for row in ratio.rows)
+    assert sum(not faded for faded in ratio.faded) == len(chosen) == 7
+    assert [point.get_ydata()[0] for point in ratio.panel.points] == before, "rows stay where they are"
+    colours = ratio.veils.get_facecolor()
+    assert all((alpha > 0) == faded for alpha, faded in zip(colours[:, 3], ratio.faded, strict=True))
+    explorer.reset()
+    assert not any(explorer.view.ratio.faded) and not any(explorer.view.difference.faded)
+
+
+def test_rows_from_elsewhere_are_refused():
+    explorer = explore("forest_plot")
+    with pytest.raises(ValueError, match="not in this panel"):
+        explorer.view.ratio.show(filter_effects(outcome_type="calcification").differences)
+
+
+def test_the_explorer_fits_its_rows_in_a_small_picture():
+    """Pixel budget: every row gets the same height and the figure has no large empty areas."""
+    from calcium_paradox.diagrams.forest import ROW_IN, explorer_size
+
+    width, height = explorer_size(13, 2)
+    assert width * height * 100**2 < 800_000, "about a third fewer pixels than the 1200 × 1040 picture before"
+    assert 15 * ROW_IN / height > 0.6, "rows fill most of the height"

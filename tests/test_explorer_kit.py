@@ -15,7 +15,8 @@ from calcium_paradox.checks.figure import check_figure
 from calcium_paradox.course import EVIDENCE_LABEL, EXPLORER_LABELS, TOY_MODEL_LABEL
 from calcium_paradox.explorers import REGISTRY, Choice, Explorer, ExplorerSpec, Slider, explore, key_state
 from calcium_paradox.explorers.bathtub import SPEC as TUB
-from calcium_paradox.explorers.kit import encode_png
+from calcium_paradox.explorers.kit import encode_png, image_png
+from calcium_paradox.style import course_style
 
 EXPLORERS = sorted(REGISTRY)
 SLIDER = Slider("x", "Amount", 0.0, 10.0, 0.5, 4.0)
@@ -279,3 +280,127 @@ def test_a_shown_key_state_takes_its_alt_text_from_the_model(monkeypatch):
     assert shown.alt.startswith("Stiff pipes (Toy model") and shown._repr_mimebundle_()[0]["text/plain"].endswith(".")
     monkeypatch.setattr(stiff_pipes, "MEDIAL_STIFFENING", stiff_pipes.MEDIAL_STIFFENING * 2)
     assert show_key_state("stiff_pipes", kind="medial", extent=1.0).alt != shown.alt
+
+
+# ----- frames: cache, stacks of pictures in the browser, drawing ahead (issue 18) -----------------------
+def shown_state(explorer) -> tuple:
+    """Everything the learner sees of an explorer's state, as the kernel holds it."""
+    return (dict(explorer.params), explorer.sentence, explorer.png, explorer.message, explorer.state_html.value,
+            {n: w.value for n, w in explorer.inputs.items()}, {n: b.value for n, b in explorer.number_boxes.items()},
+            {n: s.selected_index for n, s in explorer.stacks.items()}, explorer.frames.selected_index)
+
+
+def assert_stacks_match_the_state(explorer) -> None:
+    """Every position of every stack shows the picture of its own state, or the live (current) picture."""
+    for control in explorer.spec.controls:
+        stack = explorer.stacks[control.name]
+        assert len(stack.children) == len(control.values())
+        for value, child in zip(control.values(), stack.children, strict=True):
+            state = {**explorer.params, control.name: value}
+            if child is explorer.image:
+                continue
+            assert explorer.frame(state) is not None and image_png(child) == explorer.frame(state), (
+                f"{control.name}={value}: the stack holds a frame of another state")
+        here = stack.children[stack.selected_index]
+        assert image_png(here) == explorer.png, f"{control.name}: the shown position is not the current picture"
+
+
+def walk(explorer, steps: int, seed: int) -> None:
+    """Change controls to random values, drawing ahead now and then, as a learner and an idle kernel would."""
+    rng = np.random.default_rng(seed)
+    for _ in range(steps):
+        control = explorer.spec.controls[rng.integers(len(explorer.spec.controls))]
+        values = control.values()
+        explorer.set_value(control.name, values[rng.integers(len(values))])
+        if rng.random() < 0.6:
+            explorer.prefetch(limit=int(rng.integers(1, 3)))
+
+
+def test_a_cached_frame_is_the_picture_a_fresh_explorer_draws_for_that_state(explorer):
+    walk(explorer, 6, seed=1)
+    explorer.prefetch()
+    assert len(explorer._frames) > 1, "drawing ahead added no frame"
+    fresh = Explorer(explorer.spec, cache_size=0)
+    for key in list(explorer._frames)[-4:]:  # states reached by different paths, drawn after other states
+        state = dict(zip([c.name for c in explorer.spec.controls], key, strict=True))
+        for name, value in state.items():
+            fresh.set_value(name, value)
+        assert explorer.frame(state) == fresh.png, f"the cached frame for {state} differs from a fresh drawing"
+
+
+def test_drawing_ahead_never_changes_what_is_shown(explorer):
+    widest = max(explorer.spec.controls, key=lambda c: len(c.values()))
+    middle = len(widest.values()) // 2
+    explorer.set_value(widest.name, widest.values()[middle + (widest.values()[middle] == widest.default)])
+    before = shown_state(explorer)
+    assert explorer.prefetch() > 0
+    assert shown_state(explorer) == before
+    with course_style():  # the figure object is back at the current state too
+        assert explorer._render() == explorer.png
+    assert_stacks_match_the_state(explorer)
+
+
+def test_every_stack_position_shows_its_own_state_after_any_walk(explorer):
+    for seed in range(3):
+        walk(explorer, 8, seed=seed)
+        assert_stacks_match_the_state(explorer)
+        for control in explorer.spec.controls:  # the links from each control's position to its stack
+            assert explorer.stacks[control.name].selected_index == explorer.inputs[control.name].index
+
+
+def test_reset_and_bad_input_still_work_with_frames(explorer):
+    start = shown_state(explorer)
+    walk(explorer, 5, seed=3)
+    control = explorer.spec.controls[-1]
+    message = explorer.set_value(control.name, "lots")
+    assert "not" in message and explorer.message == message
+    assert_stacks_match_the_state(explorer)
+    explorer.reset()
+    assert shown_state(explorer)[:8] == start[:8]
+    assert_stacks_match_the_state(explorer)
+
+
+def test_the_cache_stays_within_its_size_and_drops_frames_no_stack_uses():
+    explorer = Explorer(TUB, cache_size=3)
+    walk(explorer, 12, seed=4)
+    explorer.prefetch()
+    assert len(explorer._frames) <= 3
+    kept = {id(image) for _, _, image in explorer._frames.values()}
+    for stack in explorer.stacks.values():
+        assert all(child is explorer.image or id(child) in kept for child in stack.children)
+    assert_stacks_match_the_state(explorer)
+    cold = Explorer(TUB, cache_size=0)
+    walk(cold, 4, seed=4)
+    assert not cold._frames and all(child is cold.image for s in cold.stacks.values() for child in s.children)
+
+
+def test_each_control_moves_its_stack_in_the_browser_through_a_front_end_link(explorer):
+    for control in explorer.spec.controls:
+        link = explorer.links[control.name]
+        assert link.source == (explorer.inputs[control.name], "index"), control.name
+        assert link.target == (explorer.stacks[control.name], "selected_index"), control.name
+        assert link.comm is not None, "the link is a widget, so it works in the browser without the kernel"
+
+
+def test_in_a_running_kernel_the_neighbours_are_drawn_when_idle_and_a_new_change_stops_old_work():
+    import asyncio
+
+    async def learner():
+        explorer = Explorer(TUB)
+        first = TUB.controls[0]
+        explorer.set_value(first.name, first.values()[3])
+        await asyncio.sleep(0)  # one step of drawing ahead for this state may run...
+        explorer.set_value(first.name, first.values()[10])  # ...then a new change takes over
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if not explorer._wanted():
+                break
+        return explorer
+
+    explorer = asyncio.run(learner())
+    assert explorer.prefetch_error is None
+    assert not explorer._wanted(), "the idle steps did not draw every neighbour"
+    values = list(TUB.controls[0].values())
+    for position in range(8, 13):
+        assert explorer.frame({**explorer.params, TUB.controls[0].name: values[position]}) is not None
+    assert_stacks_match_the_state(explorer)

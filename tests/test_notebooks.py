@@ -193,7 +193,7 @@ def test_strict_nbval_fails_when_a_stored_output_no_longer_matches(tmp_path):
     (tmp_path / "tests").mkdir()
     shutil.copy(ROOT / "tests" / "nbval_sanitize.cfg", tmp_path / "tests")
     nb = json.loads(START.read_text(encoding="utf-8"))
-    cell = _first_code(nb, "show_key_state(\"bathtub\", inflow=6)")
+    cell = _first_code(nb, "show_key_state(\"bathtub\", start=8, inflow=6)")
     cell["outputs"][0]["data"]["text/plain"] = ["Figure: a different description"]
     (tmp_path / "notebooks").mkdir()
     (tmp_path / "notebooks" / START.name).write_text(json.dumps(nb), encoding="utf-8")

@@ -64,18 +64,45 @@ def test_the_sentence_says_when_nothing_is_counted_and_when_there_is_no_calcium(
 
 def test_raising_density_raises_the_weight_shown_in_the_picture():
     scan = explore("phantom_scan")
-    assert "Weight 3: toy score 8.0" in scan.view.text.get_text()
+    assert scan.view.text.get_text().splitlines()[3:5] == ["3", "8.0"]
     scan.set_value("density", 2500)
-    assert "Weight 4" in scan.view.text.get_text()
-    assert scan.view.counted["label"].get_text().endswith("weight 4")
+    assert scan.view.text.get_text().splitlines()[3] == "4"
 
 
 def test_side_text_lists_the_working():
     text = side_text(phantom_scan("intima", 0.6, 1000, 0.0))
     assert text.splitlines() == [
-        "Counted: 0.73 mm², peak 1016", "Weight 4: toy score 2.9", "Too small to count: 1 spot"]
-    assert side_text(phantom_scan("intima", 0.6, 200, 1.5)).splitlines() == [
-        "Counted: nothing", "Toy score: 0", "Too small to count: 0 spots"]
+        "True calcium: 0.60 mm²", "Counted area: 0.73 mm²", "Brightest counted: 1016", "Weight: 4",
+        "Toy score: 2.9", "Too small to count: 1 spot"]
+    faint = side_text(phantom_scan("intima", 0.6, 200, 1.5)).splitlines()
+    assert faint[1:] == ["Counted area: 0 mm²", "Brightest counted: none (brightest pixel 82)", "Weight: none",
+                         "Toy score: 0", "Too small to count: 0 spots"]
+
+
+def test_the_readout_shows_blooming_true_calcium_against_counted_area():
+    """Chapter 04 says the counted spot is bigger than the calcium: both areas are on screen, from the model."""
+    scan = explore("phantom_scan")
+    values = scan.view.text.get_text().splitlines()
+    result = scan.result
+    assert values[0] == f"{result.phantom.amount_mm2:.2f} mm²"
+    assert values[1] == f"{result.score.counted_area_mm2:.2f} mm²"
+    assert result.score.counted_area_mm2 > 2 * result.phantom.amount_mm2
+
+
+def test_the_made_up_minimum_spot_size_is_shown_in_the_picture():
+    from calcium_paradox.models.agatston import COMMON_MIN_AREA_MM2, TOY_MIN_AREA_MM2
+
+    words = _texts(key_state("phantom_scan"))
+    assert f"{TOY_MIN_AREA_MM2:g} mm²" in words and "made up" in words and f"{COMMON_MIN_AREA_MM2:g} mm²" in words
+
+
+def test_each_state_is_computed_once_and_reused():
+    from calcium_paradox.explorers import REGISTRY
+
+    spec = REGISTRY["phantom_scan"]
+    params = spec.key_params(blur=1.1)
+    assert spec.model(dict(params)) is spec.model(dict(params))
+    assert spec.model(spec.key_params(blur=1.2)) is not spec.model(dict(params))
 
 
 def test_grey_picture_maps_the_window_to_black_and_white():

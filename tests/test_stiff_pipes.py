@@ -4,13 +4,23 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calcium_paradox.models.stiff_pipes import KINDS, MEAN_PRESSURE, pipe_state, pulse_wave_velocity
+from calcium_paradox.models import stiff_pipes
+from calcium_paradox.models.stiff_pipes import (
+    KINDS,
+    MAX_NARROWING,
+    MEAN_PRESSURE,
+    STIFFENING_RANGE,
+    pipe_state,
+    pulse_wave_velocity,
+    relative_flow,
+)
 
 extents = st.floats(0, 1)
 some = st.floats(0.01, 1)  # strict "more than" needs an extent the slider can actually reach
+constants = st.floats(*STIFFENING_RANGE)
 
 
 def test_moens_korteweg_against_hand_computed_values():
@@ -23,6 +33,7 @@ def test_moens_korteweg_against_hand_computed_values():
     assert pulse_wave_velocity(2e6, 1e-3, 5e-3) / pulse_wave_velocity(1e6, 1e-3, 5e-3) == pytest.approx(math.sqrt(2))
 
 
+@settings(deadline=None)  # a busy machine must not fail a property on time
 @given(st.floats(1e3, 1e8), st.floats(1e3, 1e8))
 def test_wave_speed_rises_with_stiffness(a, b):
     low, high = sorted((a, b))
@@ -35,6 +46,80 @@ def test_healthy_artery_has_a_typical_wave_speed_and_pulse():
     assert state.narrowing == 0 and state.pulse_pressure == pytest.approx(40, abs=0.5)
 
 
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(st.sampled_from(KINDS), constants)
+def test_no_calcium_gives_the_healthy_values_whatever_the_made_up_constants(kind, k):
+    healthy = pipe_state("none")
+    state = pipe_state(kind, 0.0, intimal_stiffening=k, medial_stiffening=k)
+    assert state.channel_width == 1 and state.flow == 1 and state.stiffness_ratio == 1
+    assert state.pwv == healthy.pwv and state.pulse_pressure == pytest.approx(healthy.pulse_pressure)
+
+
+def test_relative_flow_against_hand_computed_values():
+    # s = 0.1: open 1 → 1/(0.9 + 0.1) = 1; open 0.5 → 0.1/0.0625 = 1.6, 1/(0.9 + 1.6) = 0.4
+    assert relative_flow(0.0) == pytest.approx(1.0)
+    assert relative_flow(0.5) == pytest.approx(0.4)
+    # a whole path that is all narrowed stretch: pure Poiseuille, flow ∝ r⁴
+    assert relative_flow(0.5, segment_share=1.0) == pytest.approx(0.5**4)
+    assert relative_flow(1.0) == 0.0
+
+
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_a_narrower_channel_never_carries_more_flow(a, b):
+    low, high = sorted((a, b))
+    assert 0 <= relative_flow(high) <= relative_flow(low) <= 1
+
+
+def test_flow_hardly_drops_at_first_then_falls_steeply():
+    """The toy's path: a small narrowing costs little flow; a large one costs most of it."""
+    assert relative_flow(0.2) > 0.85 and relative_flow(0.7) < 0.1
+    assert (relative_flow(0.0) - relative_flow(0.2)) < (relative_flow(0.5) - relative_flow(0.7))
+
+
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(some)
+def test_the_trade_off_intimal_narrows_and_cuts_flow_medial_stiffens_with_the_channel_open(extent):
+    intimal, medial = pipe_state("intimal", extent), pipe_state("medial", extent)
+    assert intimal.channel_width < 1 and intimal.flow < 1
+    assert medial.channel_width == 1 and medial.flow == 1
+    assert medial.pulse_pressure > intimal.pulse_pressure
+
+
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(some, constants)
+def test_the_answer_to_which_stiffens_more_is_set_by_the_made_up_constants(extent, k):
+    """With the intimal constant above, equal to or below the medial one, the winner follows the constants."""
+    intimal = pipe_state("intimal", extent, intimal_stiffening=k)
+    medial = pipe_state("medial", extent)
+    if k > stiff_pipes.MEDIAL_STIFFENING:
+        assert intimal.stiffness > medial.stiffness
+    elif k == stiff_pipes.MEDIAL_STIFFENING:
+        assert intimal.stiffness == pytest.approx(medial.stiffness)
+    else:
+        assert intimal.stiffness < medial.stiffness
+
+
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(st.sampled_from(KINDS), extents, extents, constants)
+def test_more_calcium_never_widens_the_channel_or_raises_the_flow(kind, a, b, k):
+    low, high = sorted((a, b))
+    lower, higher = pipe_state(kind, low, intimal_stiffening=k), pipe_state(kind, high, intimal_stiffening=k)
+    assert higher.channel_width <= lower.channel_width and higher.flow <= lower.flow
+    assert higher.stiffness >= lower.stiffness and higher.pulse_pressure >= lower.pulse_pressure - 1e-9
+
+
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(st.sampled_from(KINDS), extents, constants, constants)
+def test_a_larger_stiffening_constant_never_softens_the_wall(kind, extent, a, b):
+    low, high = sorted((a, b))
+    assert (pipe_state(kind, extent, intimal_stiffening=high).stiffness
+            >= pipe_state(kind, extent, intimal_stiffening=low).stiffness)
+    assert (pipe_state(kind, extent, medial_stiffening=high).stiffness
+            >= pipe_state(kind, extent, medial_stiffening=low).stiffness)
+
+
+@settings(deadline=None)  # a busy machine must not fail a property on time
 @given(some)
 def test_medial_calcium_stiffens_more_than_the_same_amount_of_intimal(extent):
     medial, intimal = pipe_state("medial", extent), pipe_state("intimal", extent)
@@ -44,6 +129,7 @@ def test_medial_calcium_stiffens_more_than_the_same_amount_of_intimal(extent):
         assert medial.stiffness > intimal.stiffness
 
 
+@settings(deadline=None)  # a busy machine must not fail a property on time
 @given(some)
 def test_only_intimal_plaque_narrows_the_channel(extent):
     assert pipe_state("medial", extent).narrowing == 0
@@ -53,6 +139,7 @@ def test_only_intimal_plaque_narrows_the_channel(extent):
         assert pipe_state("intimal", extent).narrowing > 0
 
 
+@settings(deadline=None)  # a busy machine must not fail a property on time
 @given(st.sampled_from(KINDS), extents, extents)
 def test_more_calcium_never_softens_the_wall_or_slows_the_wave(kind, a, b):
     low, high = sorted((a, b))
@@ -60,12 +147,15 @@ def test_more_calcium_never_softens_the_wall_or_slows_the_wave(kind, a, b):
     assert pipe_state(kind, high).pwv >= pipe_state(kind, low).pwv
 
 
-@given(st.sampled_from(KINDS), extents)
-def test_outputs_are_finite_and_bounded_and_the_mean_pressure_stays_put(kind, extent):
-    state = pipe_state(kind, extent)
-    values = [state.stiffness, state.pwv, state.narrowing, state.pulse_pressure, state.systolic, state.diastolic]
+@settings(deadline=None)  # a busy machine must not fail a property on time
+@given(st.sampled_from(KINDS), extents, constants)
+def test_outputs_are_finite_and_bounded_and_the_mean_pressure_stays_put(kind, extent, k):
+    state = pipe_state(kind, extent, intimal_stiffening=k)
+    values = [state.stiffness, state.pwv, state.narrowing, state.pulse_pressure, state.systolic, state.diastolic,
+              state.flow]
     assert all(math.isfinite(v) for v in values) and np.all(np.isfinite(state.pressure))
-    assert 0 <= state.narrowing < 0.5 and 5 < state.pwv < 15 and 1 <= state.stiffness_ratio <= 3.5
+    assert 0 <= state.narrowing <= MAX_NARROWING < 1 and 0 < state.channel_width <= 1 and 0 < state.flow <= 1
+    assert 5 < state.pwv < 17 and 1 <= state.stiffness_ratio <= 5
     assert state.pressure.mean() == pytest.approx(MEAN_PRESSURE)
     assert state.diastolic < MEAN_PRESSURE < state.systolic
 
@@ -91,18 +181,34 @@ def test_bad_input_gets_a_clear_message(args, message):
         pipe_state(*args)
 
 
+def test_bad_constants_and_narrowing_get_a_clear_message():
+    with pytest.raises(ValueError, match="intimal_stiffening must be a number of at least 0"):
+        pipe_state("intimal", 0.5, intimal_stiffening=-1)
+    with pytest.raises(ValueError, match="narrowing must be a number from 0 to 1"):
+        relative_flow(1.5)
+
+
 def test_bad_tube_values_get_a_clear_message():
     with pytest.raises(ValueError, match="r must be a number above 0"):
         pulse_wave_velocity(1e6, 1e-3, 0)
 
 
-def test_the_explorer_says_what_each_kind_does():
+def test_the_explorer_opens_with_both_kinds_and_says_what_each_kind_does():
     from calcium_paradox.explorers import explore
 
     pipes = explore("stiff_pipes")
-    assert "plaque blocks 22% of the channel's width" in pipes.sentence
+    opening = pipes.sentence
+    assert opening.startswith("Both kinds, amount 0.5") and "65% as wide" in opening and "flow is 68%" in opening
+    pipes.set_value("kind", "intimal")
+    assert "65% as wide" in pipes.sentence and "pulse pressure widens to 45" in pipes.sentence
     pipes.set_value("kind", "medial")
-    assert "channel stays fully open" in pipes.sentence and "2.0 times as stiff" in pipes.sentence
+    assert "100% as wide" in pipes.sentence and "2.0 times as stiff" in pipes.sentence
+    pipes.set_value("intimal_stiffening", 2)
+    pipes.set_value("kind", "intimal")
+    assert "2.0 times as stiff" in pipes.sentence and "made-up stiffening constants: medial 2, intimal 2" in \
+        pipes.sentence
     pipes.set_value("extent", 0)
     assert pipes.sentence.startswith("No calcium in the wall")
     assert "not one of the choices" in pipes.set_value("kind", "plaque")
+    pipes.reset()
+    assert pipes.sentence == opening

@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, Patch, Polygon, Wedge
+from matplotlib.patches import Circle, Patch, Polygon, Rectangle, Wedge
 
 from ..display import new_figure
-from ..models.stiff_pipes import LAYERS_MM, PipeState, pipe_state
+from ..models.stiff_pipes import LAYERS_MM, MAX_NARROWING, MEDIAL_STIFFENING, PipeState, pipe_state
 from ..style import FILL_COLOURS, LINE_COLOURS, course_style
 
 LUMEN = 1.0  #: drawn radius of the channel (not to scale)
@@ -79,6 +79,11 @@ def update_cross_section(artists: dict, state: PipeState) -> None:
         x = np.sqrt(LUMEN**2 - y**2) - bulge * (1 - (y / top) ** 2) + 0.09  # just under the plaque's cap
         spot.set_center((x, y))
         spot.set_visible(i < shown)
+    # The channel's label sits in the middle of the open part of the channel, clear of the plaque.
+    tip = LUMEN - bulge if state.intimal > 0 else LUMEN
+    artists["lumen_text"].set_x(min(-0.45, (tip - LUMEN) / 2))
+    artists["lumen_text"].set_text("channel" if bulge > 0.8 else "channel\n(lumen)")
+    artists["lumen_text"].set_visible(bulge <= 1.0)  # a large plaque leaves no room for the words
     medial = artists["medial"]
     medial.set_visible(state.medial > 0)
     medial.set_theta1(90 - 360 * state.medial)
@@ -132,50 +137,112 @@ def intimal_vs_medial_figure() -> Figure:
 
 
 def draw_pressure(ax: Axes, state: PipeState) -> dict:
-    """One heartbeat's pressure, now and in a healthy artery, with the wave speed and pulse pressure."""
+    """One heartbeat's pressure, now and in a healthy artery."""
     healthy = pipe_state("none")
     ax.set_title("Pressure during one heartbeat")
     ax.set_xlabel("Time in one heartbeat (toy seconds)")
     ax.set_ylabel("Pressure (toy units)")
     ax.set_xlim(0, 1)
-    ax.set_ylim(60, 160)
+    ax.set_ylim(50, 170)
     ax.plot(healthy.time, healthy.pressure, color=LINE_COLOURS["black"], linestyle="--", marker="",
             linewidth=1.8, label="healthy wall")
     line = ax.plot(state.time, state.pressure, color=LINE_COLOURS["blue"], linestyle="-", marker="",
                    label="this wall")[0]
     ax.legend(loc="upper right", fontsize=10)
-    readout = ax.text(0.97, 0.04, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=10.5,
-                      bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 3})
-    artists = {"line": line, "readout": readout}
+    artists = {"line": line}
     update_pressure(artists, state)
     return artists
 
 
 def update_pressure(artists: dict, state: PipeState) -> None:
-    healthy = pipe_state("none")
     artists["line"].set_data(state.time, state.pressure)
-    artists["readout"].set_text(
-        f"wave speed {state.pwv:.1f} m/s (healthy {healthy.pwv:.1f})\n"
-        f"pulse pressure {state.pulse_pressure:.0f} (healthy {healthy.pulse_pressure:.0f})"
-    )
+
+
+#: The readouts, top to bottom: key, label, fill, hatch. Each bar is drawn as a share of the healthy value.
+READOUTS = (
+    ("width", "channel width", FILL_COLOURS["orange"], "\\\\"),
+    ("flow", "blood flow (toy)", FILL_COLOURS["orange"], "\\\\"),
+    ("speed", "pulse wave speed", FILL_COLOURS["sky"], "||"),
+    ("pulse", "pulse pressure", FILL_COLOURS["sky"], "||"),
+)
+READOUT_MAX = 2.6  #: the bars' axis runs from 0 to 260% of healthy
+
+
+def readout_values(state: PipeState) -> dict[str, tuple[float, str]]:
+    """Each readout as (share of healthy, its value in words); every number comes from ``state``."""
+    healthy = pipe_state("none")
+    return {
+        "width": (state.channel_width, f"{state.channel_width * 100:.0f}%"),
+        "flow": (state.flow, f"{state.flow * 100:.0f}%"),
+        "speed": (state.pwv / healthy.pwv, f"{state.pwv:.1f} m/s"),
+        "pulse": (state.pulse_pressure / healthy.pulse_pressure, f"{state.pulse_pressure:.0f}"),
+    }
+
+
+def draw_readouts(ax: Axes, state: PipeState) -> dict:
+    """Four bars, each a consequence as a share of a healthy wall (dashed line = healthy)."""
+    healthy = pipe_state("none")
+    ax.set_title("Compared with a healthy wall")
+    ax.set_xlim(0, READOUT_MAX)
+    ax.set_ylim(-0.6, len(READOUTS) - 0.4)
+    ax.set_xticks([0, 1, 2], ["0", "healthy", "2×"])
+    ax.set_xlabel("Compared with healthy (toy)")
+    ax.set_ylabel("Readout")
+    healthy_words = {"width": "100%", "flow": "100%", "speed": f"{healthy.pwv:.1f} m/s",
+                     "pulse": f"{healthy.pulse_pressure:.0f}"}
+    ax.set_yticks(range(len(READOUTS)), [f"{label}\n(healthy {healthy_words[key]})"
+                                         for key, label, *_ in reversed(READOUTS)])
+    healthy_line = ax.axvline(1.0, color=LINE_COLOURS["black"], linestyle="--", linewidth=1.5, marker="")
+    bars, texts = {}, {}
+    for i, (key, _label, fill, hatch) in enumerate(READOUTS):
+        y = len(READOUTS) - 1 - i
+        bars[key] = ax.add_patch(Rectangle((0, y - 0.3), 1.0, 0.6, facecolor=fill, hatch=hatch,
+                                           edgecolor=LINE_COLOURS["black"], linewidth=1.2))
+        texts[key] = ax.text(1.0, y, "", ha="left", va="center", fontsize=10.5,
+                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    # Fixed artists that must stay on top of the bars (listed with the changing ones, so blitting keeps the order).
+    artists = {"bars": bars, "texts": texts, "on_top": [healthy_line, ax.spines["left"]]}
+    update_readouts(artists, state)
+    return artists
+
+
+def update_readouts(artists: dict, state: PipeState) -> None:
+    for key, (share, words) in readout_values(state).items():
+        width = min(share, READOUT_MAX)
+        artists["bars"][key].set_width(width)
+        artists["texts"][key].set_x(width + 0.05)
+        artists["texts"][key].set_text(words)
+
+
+def constants_words() -> str:
+    """The made-up constants behind every state, in words (shown under the pictures)."""
+    return ("Made-up constants (the model's answers depend on them): full medial calcium makes the wall "
+            f"{1 + MEDIAL_STIFFENING:g}× as stiff;\nfull intimal calcium makes it 1 + (third control) times as stiff; "
+            f"a full plaque blocks {MAX_NARROWING:.0%} of the channel's width.\n"
+            "Not in this toy: a plaque breaking open, which is how most heart attacks start.")
 
 
 class PipesDrawing:
-    """The stiff-pipes explorer's view: cross-section and pressure, built once, updated in place."""
+    """The stiff-pipes explorer's view: cross-section, pressure and readouts, built once, updated in place."""
 
-    figsize = (9.5, 4.0)
+    figsize = (11.0, 4.4)
 
     def build(self, fig: Figure) -> None:
-        section_ax, pressure_ax = fig.subplots(1, 2, width_ratios=[1, 1.35])
+        section_ax, pressure_ax, readout_ax = fig.subplots(1, 3, width_ratios=[1, 1.1, 1.2])
         first = pipe_state("none")
         self.section = draw_cross_section(section_ax, first, title="The artery, cut across")
         self.pressure = draw_pressure(pressure_ax, first)
+        self.readouts = draw_readouts(readout_ax, first)
+        fig.text(0.01, 0.01, constants_words(), ha="left", va="bottom", fontsize=10,
+                 bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 3})
+        fig.get_layout_engine().set(rect=(0, 0.16, 1, 0.84))
 
     def dynamic_artists(self) -> list:
-        s = self.section
-        return [s["plaque"], s["sheet"], *s["spots"], s["medial"], s["lumen_text"],
-                self.pressure["line"], self.pressure["readout"]]
+        s, r = self.section, self.readouts
+        return [s["plaque"], s["sheet"], *s["spots"], s["medial"], s["lumen_text"], self.pressure["line"],
+                *r["bars"].values(), *r["texts"].values(), *r["on_top"]]
 
     def update(self, params, state: PipeState) -> None:
         update_cross_section(self.section, state)
         update_pressure(self.pressure, state)
+        update_readouts(self.readouts, state)

@@ -1,156 +1,184 @@
-"""Chapter 02's explorer view: the balance of brakes and pushes, and mineral building up.
+"""Chapter 02's explorer view: the balance of brakes and push, and what happens over the years.
 
-Left: two stacked bars, the brakes (inhibitors) on top and the pushes
-(promoters) below, each segment labelled and hatched, with a dashed outline for
-the room MGP would have if all of it were switched on. Right: mineral in the
-toy artery wall over ten toy years, for these settings and for the usual ones.
+Left: the brakes (inhibitors) at the start, as one stacked bar, against the
+push (calcium × phosphate), with a dashed outline for the room MGP would have if
+all of it were switched on. Right, top: the brakes still free over time (they get
+tied up by mineral) against the push. Right, bottom: mineral in the toy artery
+wall over the years, for these settings and for the usual ones.
 """
 
 from __future__ import annotations
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Patch, Rectangle
 
-from ..models.balance import MGP_WEIGHT, USUAL, YEARS, BalanceRun, max_rate, run_balance
+from ..models.balance import K_HALF, TIE_UP, USUAL, VISIBLE, YEARS, BalanceRun, mgp_room, run_balance
 from ..style import FILL_COLOURS, LINE_COLOURS
 
 BAR_HEIGHT = 0.56
-BRAKES_Y, PUSHES_Y = 1.0, 0.0
-#: Segments in drawing order (left to right): key, short label, fill, hatch.
+BRAKES_Y, PUSH_Y = 1.0, 0.0
+#: Brake segments in drawing order (left to right): key, short label, fill, hatch.
 BRAKE_SEGMENTS = (
-    ("other", "other\nbrakes", FILL_COLOURS["grey"], ""),
+    ("fetuin_a", "fetuin-A", FILL_COLOURS["grey"], ""),
+    ("pyrophosphate", "PPi", FILL_COLOURS["pale"], ".."),
     ("magnesium", "Mg", FILL_COLOURS["pale"], "oo"),
     ("mgp", "MGP", FILL_COLOURS["sky"], "//"),
 )
-PUSH_SEGMENTS = (
-    ("calcium", "calcium", FILL_COLOURS["yellow"], ".."),
-    ("phosphate", "phosphate", FILL_COLOURS["orange"], "\\\\"),
-    ("inflammation", "inflam-\nmation", FILL_COLOURS["pale"], "xx"),
-)
-MIN_LABEL_WIDTH = {"other": 0.7, "magnesium": 0.3, "mgp": 0.45, "calcium": 0.6, "phosphate": 0.85,
-                   "inflammation": 0.62}
-X_MAX = 5.8
+NAMES = {"fetuin_a": "fetuin-A", "pyrophosphate": "pyrophosphate (PPi)", "magnesium": "magnesium (Mg)",
+         "mgp": "MGP, switched on"}
+#: The strongest brakes and push the controls allow, so the axes never need to change.
+X_MAX = 8.0
 
 
-def _segments(ax: Axes, y: float, segments) -> dict:
-    drawn = {}
-    for key, label, fill, hatch in segments:
-        bar = ax.add_patch(Rectangle((0, y - BAR_HEIGHT / 2), 0.1, BAR_HEIGHT, facecolor=fill,
-                                     edgecolor=LINE_COLOURS["black"], linewidth=1.5, hatch=hatch))
-        text = ax.text(0, y, label, ha="center", va="center", fontsize=10,
-                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        drawn[key] = (bar, text)
-    return drawn
+def _year(value: float | None, never: str) -> str:
+    return never if value is None else f"in year {value:.1f}"
 
 
-def _place(drawn: dict, order, values: dict[str, float]) -> float:
-    x = 0.0
-    for key, *_ in order:
-        bar, text = drawn[key]
-        width = values[key]
-        bar.set_x(x)
-        bar.set_width(width)
-        bar.set_visible(width > 0)
-        text.set_x(x + width / 2)
-        text.set_visible(width >= MIN_LABEL_WIDTH[key])
-        x += width
-    return x
-
-
-def draw_balance(ax: Axes, run: BalanceRun) -> dict:
-    """The two stacked bars, with the verdict written above them; returns the artists."""
-    ax.set_title("The balance: brakes against pushes")
+def draw_start(ax: Axes, run: BalanceRun) -> dict:
+    """The brakes at the start as a stacked bar, against the push; returns the artists."""
+    ax.set_title("At the start: brakes against push")
     ax.set_xlabel("Strength (toy units)")
-    ax.set_ylabel("Side of the balance")
     ax.set_xlim(0, X_MAX)
-    ax.set_ylim(-0.55, 1.95)
-    ax.set_yticks([BRAKES_Y, PUSHES_Y], ["brakes\n(inhibitors)", "pushes\n(promoters)"])
-    brakes = _segments(ax, BRAKES_Y, BRAKE_SEGMENTS)
-    pushes = _segments(ax, PUSHES_Y, PUSH_SEGMENTS)
+    ax.set_xticks(range(0, int(X_MAX) + 1, 2))  # fixed ticks: the locator's choice can change between redraws
+    ax.set_ylim(-0.55, 3.0)
+    ax.set_yticks([BRAKES_Y, PUSH_Y], ["brakes\n(inhibitors)", "push\n(calcium ×\nphosphate)"])
+    ax.set_ylabel("Side of the balance")
+    segments = {}
+    for key, _label, fill, hatch in BRAKE_SEGMENTS:
+        segments[key] = ax.add_patch(Rectangle((0, BRAKES_Y - BAR_HEIGHT / 2), 0.1, BAR_HEIGHT, facecolor=fill,
+                                               edgecolor=LINE_COLOURS["black"], linewidth=1.5, hatch=hatch))
     room = ax.add_patch(Rectangle((0, BRAKES_Y - BAR_HEIGHT / 2), 0.1, BAR_HEIGHT, facecolor="none",
                                   edgecolor=LINE_COLOURS["black"], linewidth=1.5, linestyle="--"))
-    room_text = ax.text(0, BRAKES_Y + BAR_HEIGHT / 2 + 0.05, "", ha="left", va="bottom", fontsize=9.5)
-    # A dotted line at the end of the pushes, so the gap to the end of the brakes is easy to see.
-    reach = ax.plot([0, 0], [PUSHES_Y - BAR_HEIGHT / 2, BRAKES_Y + BAR_HEIGHT / 2], color=LINE_COLOURS["black"],
-                    linestyle=":", marker="", linewidth=1.5, label="_pushes end")[0]
-    verdict = ax.text(0.02, 0.98, "", transform=ax.transAxes, ha="left", va="top", fontsize=10.5,
-                      bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 3})
-    artists = {"brakes": brakes, "pushes": pushes, "room": room, "room_text": room_text, "verdict": verdict,
-               "reach": reach}
-    update_balance(artists, run)
+    push = ax.add_patch(Rectangle((0, PUSH_Y - BAR_HEIGHT / 2), 0.1, BAR_HEIGHT, facecolor=FILL_COLOURS["orange"],
+                                  edgecolor=LINE_COLOURS["black"], linewidth=1.5, hatch="\\\\"))
+    push_text = ax.text(0, PUSH_Y, "", ha="center", va="center", fontsize=10,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    brakes_text = ax.text(0, BRAKES_Y + BAR_HEIGHT / 2 + 0.04, "", ha="right", va="bottom", fontsize=10)
+    handles = [Patch(facecolor=fill, hatch=hatch, edgecolor=LINE_COLOURS["black"], label=NAMES[key])
+               for key, _label, fill, hatch in BRAKE_SEGMENTS]
+    handles.append(Patch(facecolor="none", edgecolor=LINE_COLOURS["black"], linestyle="--",
+                         label="MGP, switched off"))
+    handles.append(Patch(facecolor=FILL_COLOURS["orange"], hatch="\\\\", edgecolor=LINE_COLOURS["black"],
+                         label="calcium × phosphate"))
+    ax.legend(handles=handles, loc="upper right", fontsize=9.5, ncols=2, frameon=False)
+    ax.spines["left"].set_visible(False)  # the bars start at 0; no spine for them to cover
+    artists = {"segments": segments, "room": room, "push": push, "on_top": [], "push_text": push_text,
+               "brakes_text": brakes_text}
+    update_start(artists, run)
     return artists
 
 
-def verdict_words(run: BalanceRun) -> str:
-    if run.verdict == "held":
-        return f"brakes win by {-run.net_push:.1f}: mineral is held in check"
-    if run.verdict == "tipping":
-        return "brakes and pushes about even: near the tipping point"
-    return f"pushes win by {run.net_push:.1f}: mineral builds up"
-
-
-def update_balance(artists: dict, run: BalanceRun) -> None:
-    end = _place(artists["brakes"], BRAKE_SEGMENTS, run.brakes)
-    reach = _place(artists["pushes"], PUSH_SEGMENTS, run.pushes)
-    artists["reach"].set_xdata([reach, reach])
-    spare = MGP_WEIGHT - run.brakes["mgp"]
-    room, room_text = artists["room"], artists["room_text"]
-    room.set_x(end)
+def update_start(artists: dict, run: BalanceRun) -> None:
+    x = 0.0
+    for key, *_ in BRAKE_SEGMENTS:
+        bar = artists["segments"][key]
+        width = run.brakes[key]
+        bar.set_x(x)
+        bar.set_width(width)
+        bar.set_visible(width > 0)
+        x += width
+    spare = mgp_room(run)
+    room = artists["room"]
+    room.set_x(x)
     room.set_width(spare)
     room.set_visible(spare > 0.02)
-    room_text.set_x(end - run.brakes["mgp"])
-    room_text.set_text(f"dashed: room left if all MGP were switched on ({spare:.1f})" if spare > 0.02
-                       else "all MGP is switched on")
-    artists["verdict"].set_text(
-        f"brakes {run.total_brakes:.1f}, pushes {run.total_pushes:.1f}\n{verdict_words(run)}")
+    artists["brakes_text"].set_position((x, BRAKES_Y + BAR_HEIGHT / 2 + 0.04))
+    artists["brakes_text"].set_text(f"{run.total_brakes:.1f}")
+    artists["push"].set_width(run.push)
+    artists["push_text"].set_x(run.push / 2)
+    artists["push_text"].set_text(f"{run.push:.1f}")
+
+
+def draw_brakes_over_time(ax: Axes, run: BalanceRun) -> dict:
+    """Free brakes over the years against the (steady) push."""
+    ax.set_title(" ", fontsize=11)
+    ax.set_ylabel("Strength\n(toy units)")
+    ax.set_xlabel("Time (toy years)")
+    ax.set_xlim(0, YEARS)
+    ax.set_xticks(range(0, YEARS + 1, 5))
+    ax.set_ylim(0, 9.5)
+    ax.set_yticks([0, 2, 4, 6])
+    free = ax.plot(run.years, run.free_brakes, color=LINE_COLOURS["blue"], linestyle="-", marker="",
+                   label="brakes still free")[0]
+    push = ax.plot([0, YEARS], [run.push, run.push], color=LINE_COLOURS["vermillion"], linestyle="--",
+                   marker="", label="push")[0]
+    ax.legend(loc="upper right", fontsize=10, frameon=False, ncols=2)
+    artists = {"free": free, "push": push, "readout": ax.title, "on_top": [ax.spines["left"]]}
+    update_brakes_over_time(artists, run)
+    return artists
+
+
+def update_brakes_over_time(artists: dict, run: BalanceRun) -> None:
+    artists["free"].set_data(run.years, run.free_brakes)
+    artists["push"].set_ydata([run.push, run.push])
+    when = "never" if run.overtake_year is None else f"from year {run.overtake_year:.1f}"
+    artists["readout"].set_text(f"Free brakes vs push: push ahead {when}")
 
 
 def draw_mineral(ax: Axes, run: BalanceRun) -> dict:
     """Mineral in the toy artery wall over the years, for these settings and for the usual ones."""
     usual = run_balance(**USUAL)
-    ax.set_title("Mineral building up in the artery wall")
+    ax.set_title(" ", fontsize=11)
     ax.set_xlabel("Time (toy years)")
-    ax.set_ylabel("Mineral in the wall (toy units)")
+    ax.set_ylabel("Mineral: share of\nthe wall (toy, %)")
     ax.set_xlim(0, YEARS)
-    ax.set_ylim(0, max_rate() * YEARS * 1.06)
-    ax.plot(usual.years, usual.mineral, color=LINE_COLOURS["black"], linestyle="--", marker="",
+    ax.set_xticks(range(0, YEARS + 1, 5))
+    ax.set_ylim(0, 128)
+    ax.set_yticks([0, 25, 50, 75, 100])
+    ax.axhline(VISIBLE * 100, color=LINE_COLOURS["black"], linestyle=":", linewidth=1.5, marker="")
+    mark = ax.text(YEARS * 0.99, VISIBLE * 100 + 1.5, f"{VISIBLE:.0%} mark", ha="right", va="bottom", fontsize=9.5)
+    ax.plot(usual.years, usual.mineral * 100, color=LINE_COLOURS["black"], linestyle="--", marker="",
             linewidth=2, label="usual settings")
-    line = ax.plot(run.years, run.mineral, color=LINE_COLOURS["blue"], linestyle="-", marker="o",
-                   markevery=10, label="these settings")[0]
-    ax.legend(loc="upper left", fontsize=10)
-    readout = ax.text(0.03, 0.8, "", transform=ax.transAxes, ha="left", va="top", fontsize=10.5,
-                      bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 3})
-    artists = {"line": line, "readout": readout}
+    line = ax.plot(run.years, run.mineral * 100, color=LINE_COLOURS["blue"], linestyle="-", marker="o",
+                   markevery=40, label="these settings")[0]
+    ax.legend(loc="upper right", fontsize=10, frameon=False, ncols=2)
+    artists = {"line": line, "readout": ax.title, "on_top": [mark, ax.spines["left"], ax.spines["bottom"]]}
     update_mineral(artists, run)
     return artists
 
 
 def update_mineral(artists: dict, run: BalanceRun) -> None:
-    usual = run_balance(**USUAL)
-    artists["line"].set_data(run.years, run.mineral)
-    artists["readout"].set_text(
-        f"MGP switched on: {run.active_mgp * 100:.0f}% (usual {usual.active_mgp * 100:.0f}%)\n"
-        f"after {YEARS} years: {run.final_mineral:.1f} (usual {usual.final_mineral:.1f})")
+    artists["line"].set_data(run.years, run.mineral * 100)
+    artists["readout"].set_text(f"Mineral: {run.final_mineral * 100:.0f}% after {YEARS} years; "
+                                f"{VISIBLE:.0%} mark {_year(run.visible_year, 'not reached')}")
+
+
+def constants_words() -> str:
+    """The made-up constants behind every run, in words (shown under the pictures)."""
+    return ("Made-up constants (the model's answers depend on them): MGP's brake strength when all of it is on "
+            f"(fourth control);\n{1 / (1 + K_HALF):.0%} of MGP is on at usual vitamin K; half the brakes are tied up "
+            f"once mineral fills {TIE_UP:.0%} of the wall.\nHeld at usual levels: fetuin-A, pyrophosphate (PPi) "
+            "and calcium.")
 
 
 class BalanceDrawing:
     """The balance explorer's view: built once, updated in place."""
 
-    figsize = (10.5, 4.3)
+    figsize = (10.5, 4.9)
 
     def build(self, fig: Figure) -> None:
-        balance_ax, mineral_ax = fig.subplots(1, 2, width_ratios=[1.15, 1])
+        grid = fig.add_gridspec(2, 2, width_ratios=[1, 1.25])
+        start_ax = fig.add_subplot(grid[:, 0])
+        brakes_ax = fig.add_subplot(grid[0, 1])
+        mineral_ax = fig.add_subplot(grid[1, 1], sharex=brakes_ax)
         first = run_balance(**USUAL)
-        self.balance = draw_balance(balance_ax, first)
+        self.start = draw_start(start_ax, first)
+        self.brakes = draw_brakes_over_time(brakes_ax, first)
         self.mineral = draw_mineral(mineral_ax, first)
+        fig.text(0.01, 0.01, constants_words(), ha="left", va="bottom", fontsize=10,
+                                  bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 3})
+        fig.get_layout_engine().set(rect=(0, 0.14, 1, 0.86))
 
     def dynamic_artists(self) -> list:
-        b = self.balance
-        parts = [artist for side in ("brakes", "pushes") for pair in b[side].values() for artist in pair]
-        return [*parts, b["room"], b["room_text"], b["reach"], b["verdict"],
-                self.mineral["line"], self.mineral["readout"]]
+        s = self.start
+        # Each panel's "on_top" lists fixed artists (spines, a label) that must stay above the changing ones.
+        return [*s["segments"].values(), s["room"], s["push"], s["push_text"], s["brakes_text"], *s["on_top"],
+                self.brakes["free"], self.brakes["push"], self.brakes["readout"], *self.brakes["on_top"],
+                self.mineral["line"], self.mineral["readout"], *self.mineral["on_top"]]
 
     def update(self, params, run: BalanceRun) -> None:
-        update_balance(self.balance, run)
+        update_start(self.start, run)
+        update_brakes_over_time(self.brakes, run)
         update_mineral(self.mineral, run)
+

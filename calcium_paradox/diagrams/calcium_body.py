@@ -56,11 +56,14 @@ BOXES = {
     "gut": (3.2, 4.6, "Gut"),
     "stool": (1.3, 1.2, "Stool"),
     "blood": (6.2, 4.6, "Blood"),
-    "bone": (9.3, 4.6, "Bone\n(the reserve)"),
+    "bone": (10.0, 4.6, "Bone\n(the reserve)"),
     "kidney": (6.2, 2.0, "Kidneys"),
-    "urine": (9.3, 0.5, "Urine"),
+    "urine": (10.0, 0.5, "Urine"),
 }
 BOX_W, BOX_H = 1.7, 1.0
+#: The sensor: the parathyroid glands, between blood and the hormone they release.
+SENSOR = (8.1, 3.2, "Parathyroid glands:\nsense blood calcium")
+SENSOR_W, SENSOR_H = 2.0, 0.75
 
 
 def _box(ax: Axes, name: str) -> FancyBboxPatch:
@@ -69,6 +72,15 @@ def _box(ax: Axes, name: str) -> FancyBboxPatch:
                          facecolor=FILL_COLOURS["pale"], edgecolor=LINE_COLOURS["black"], linewidth=1.5)
     ax.add_patch(box)
     ax.text(x, y, label, ha="center", va="center", fontsize=12, fontweight="bold")
+    return box
+
+
+def _sensor(ax: Axes) -> FancyBboxPatch:
+    x, y, label = SENSOR
+    box = FancyBboxPatch((x - SENSOR_W / 2, y - SENSOR_H / 2), SENSOR_W, SENSOR_H, boxstyle="round,pad=0.05",
+                         facecolor="white", edgecolor=LINE_COLOURS["blue"], linewidth=2)
+    ax.add_patch(box)
+    ax.text(x, y, label, ha="center", va="center", fontsize=10.5, fontweight="bold")
     return box
 
 
@@ -92,45 +104,57 @@ def _hormone(ax: Axes, x: float, y: float, text: str, colour: str):
 def draw_daily_flows(ax: Axes) -> dict:
     """Calcium's daily path: food → gut → blood ↔ bone; blood → kidneys → urine; the rest → stool.
 
-    The two hormones sit in dashed boxes next to the places they act, with dashed arrows.
+    The loop that steers it is drawn too: the parathyroid glands sense blood calcium (dotted
+    arrow) and release PTH, which acts on bone and the kidneys; the kidneys make calcitriol,
+    which acts on the gut. The hormones sit in dashed boxes, with dashed arrows.
     """
-    ax.set_xlim(-0.2, 10.6)
+    ax.set_xlim(-0.2, 11.2)
     ax.set_ylim(-0.4, 5.7)
     ax.set_axis_off()
-    ax.set_title("Calcium's daily path, and the two hormones that steer it (illustrative)")
+    ax.set_title("Calcium's daily path, and the loop that steers it (illustrative)")
     boxes = {name: _box(ax, name) for name in BOXES}
+    boxes["sensor"] = _sensor(ax)
     half, top = BOX_W / 2, BOX_H / 2
+    bone_x = BOXES["bone"][0]
     arrows = [
-        _arrow(ax, (0.9 + half, 4.6), (3.2 - half, 4.6), "eaten", offset=(0, 0.3)),
+        _arrow(ax, (0.9 + half, 4.6), (3.2 - half, 4.6), "eaten", offset=(0, 0.35)),
         _arrow(ax, (3.2 + half, 4.6), (6.2 - half, 4.6), "a quarter\nabsorbed", offset=(0, 0.5)),
         _arrow(ax, (2.9, 4.6 - top), (1.6, 1.2 + top), "three quarters\nnot absorbed", offset=(-0.75, 0.2)),
-        _arrow(ax, (6.2 + half, 4.75), (9.3 - half, 4.75), "deposits", offset=(0, 0.3), rad=-0.25),
-        _arrow(ax, (9.3 - half, 4.45), (6.2 + half, 4.45), "withdrawals", offset=(0, -0.3), rad=-0.25),
+        _arrow(ax, (6.2 + half, 4.75), (bone_x - half, 4.75), "deposits", offset=(0, 0.35), rad=-0.2),
+        _arrow(ax, (bone_x - half, 4.45), (6.2 + half, 4.45), "withdrawals", offset=(0, -0.3), rad=-0.2),
         _arrow(ax, (5.95, 4.6 - top), (5.95, 2.0 + top), "filtered ↓\nmost taken\nback ↑", offset=(-0.6, 0)),
         _arrow(ax, (6.45, 2.0 + top), (6.45, 4.6 - top)),
-        _arrow(ax, (6.2 + half, 1.65), (9.3 - half, 0.6), "a small part", offset=(0.0, -0.3)),
+        _arrow(ax, (6.6, 2.0 - top), (bone_x - half, 0.55), "a small part", offset=(-0.1, -0.3)),
     ]
     blue, purple = LINE_COLOURS["blue"], LINE_COLOURS["purple"]
+    sensor_x, sensor_y, _ = SENSOR
+    # The sensor arrow: the parathyroid glands read the blood's calcium level (dotted: a signal, not a flow).
+    sensor_arrow = _arrow(ax, (6.2 + half - 0.1, 4.6 - top - 0.03),
+                          (sensor_x - SENSOR_W / 2 + 0.35, sensor_y + SENSOR_H / 2 + 0.07), colour=blue, style=":")
     hormones = [
-        _hormone(ax, 9.3, 2.55, "PTH (parathyroid hormone):\nrises when blood calcium falls", blue),
+        _hormone(ax, bone_x, 2.35, "PTH (parathyroid hormone):\nrises when blood calcium falls", blue),
         _hormone(ax, 3.2, 2.4, "Calcitriol\n(active vitamin D)", purple),
     ]
     hormone_arrows = [
-        _arrow(ax, (9.3, 3.0), (9.3, 4.6 - top - 0.02), "bone releases more", colour=blue, style="--", offset=(0, 0.1)),
-        _arrow(ax, (8.15, 2.45), (6.2 + half + 0.02, 2.25), colour=blue, style="--"),
+        _arrow(ax, (sensor_x + SENSOR_W / 2 + 0.07, sensor_y), (bone_x - 0.5, 2.66),
+               colour=blue, style="--", rad=-0.3),
+        _arrow(ax, (bone_x + 0.3, 2.8), (bone_x + 0.3, 4.6 - top - 0.02), "bone releases\nmore", colour=blue,
+               style="--", offset=(0.25, 0.0)),
+        _arrow(ax, (bone_x - 1.25, 2.2), (6.2 + half + 0.02, 2.1),
+               "kidneys keep more calcium\nand make more calcitriol", colour=blue, style="--", offset=(0.3, -0.45)),
         _arrow(ax, (6.2 - half - 0.02, 2.1), (4.05, 2.3), "kidneys make it", colour=purple, style="--",
                offset=(0.0, -0.35)),
         _arrow(ax, (3.2, 2.85), (3.2, 4.6 - top - 0.02), "gut absorbs\nmore", colour=purple, style="--",
                offset=(0.75, 0.05)),
     ]
-    ax.text(7.6, 2.85, "kidneys keep more\ncalcium and make\nmore calcitriol", ha="center", va="bottom", fontsize=10,
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-    ax.text(-0.1, -0.3, "Dashed boxes and arrows: the two hormones and where they act.", fontsize=10, va="bottom")
-    return {"boxes": boxes, "arrows": arrows, "hormones": hormones, "hormone_arrows": hormone_arrows}
+    ax.text(-0.1, -0.3, "Solid arrows: calcium. Dotted arrow: the sensor reads blood calcium. "
+            "Dashed boxes and arrows: the two hormones and where they act.", fontsize=10, va="bottom")
+    return {"boxes": boxes, "arrows": arrows, "sensor_arrow": sensor_arrow, "hormones": hormones,
+            "hormone_arrows": hormone_arrows}
 
 
 def daily_flows_figure() -> Figure:
     with course_style():
-        fig, ax = new_figure(10.0, 5.8)
+        fig, ax = new_figure(10.6, 5.8)
         draw_daily_flows(ax)
     return fig

@@ -18,9 +18,12 @@ import math
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, NullLocator
+from matplotlib.transforms import blended_transform_factory
 
 from ..display import new_figure
 from ..evidence import DESIGNS, Estimate, filter_effects
@@ -104,8 +107,8 @@ class ForestPanel:
                 fontsize=12)
         self.no_effect = ax.axvline(no_effect, color=LINE_COLOURS["black"], linestyle="--", linewidth=1.5,
                                     label="_no effect", zorder=1)
-        ax.text(no_effect, 1.0, " no effect", transform=ax.get_xaxis_transform(), ha="left", va="top",
-                fontsize=LABEL_SIZE)
+        self.no_effect_label = ax.text(no_effect, 1.0, " no effect", transform=ax.get_xaxis_transform(),
+                                       ha="left", va="top", fontsize=LABEL_SIZE)
         label_at, value_at = ax.get_yaxis_transform(), ax.get_yaxis_transform()
         self.intervals, self.points, self.labels, self.values = [], [], [], []
         for slot in range(self.capacity):
@@ -215,14 +218,86 @@ def reading_a_forest_plot_figure() -> Figure:
     return fig
 
 
+#: The explorer's pixel budget, in inches at 100 dpi: columns for the labels, the plot and the numbers,
+#: and one height per row (two lines of 10.5 pt text).
+LABEL_COLUMN_IN, PLOT_IN, VALUE_COLUMN_IN = 3.9, 3.25, 2.6
+ROW_IN = 0.33
+TOP_IN, AXIS_IN, GAP_IN, LEGEND_IN = 0.6, 0.58, 0.42, 0.64
+#: How much a row outside the filter is faded (the share of white laid over it).
+VEIL_ALPHA = 0.82
+BAND_COLOUR = "#EBEBEB"  #: behind every other row (black text on it: 16:1)
+VEIL, CLEAR = (1.0, 1.0, 1.0, VEIL_ALPHA), (1.0, 1.0, 1.0, 0.0)
+
+
+def explorer_size(n_ratio: int, n_difference: int) -> tuple[float, float]:
+    """The explorer figure's size in inches: just tall enough for its rows, axes and legend."""
+    width = LABEL_COLUMN_IN + PLOT_IN + VALUE_COLUMN_IN
+    height = (TOP_IN + ROW_IN * n_ratio + AXIS_IN + GAP_IN + ROW_IN * (max(n_difference, 1) + 0.6)
+              + AXIS_IN + LEGEND_IN)
+    return width, height
+
+
 def explorer_layout(fig: Figure, n_ratio: int, n_difference: int):
     """Place the explorer's two panels, each row the same height; returns ``(ratio_ax, difference_ax)``."""
-    left, width = 0.35, 0.40
-    row = 0.62 / (n_ratio + n_difference + 1)  # share of the figure height per row
-    top = 0.94
-    ratio_height = row * n_ratio
-    ratio_ax = fig.add_axes((left, top - ratio_height, width, ratio_height))
-    gap = 0.15
-    difference_height = row * max(n_difference, 1) + row * 0.6
-    difference_ax = fig.add_axes((left, top - ratio_height - gap - difference_height, width, difference_height))
+    width, height = fig.get_size_inches()
+    left = LABEL_COLUMN_IN / width
+    ratio_height = ROW_IN * n_ratio
+    ratio_bottom = height - TOP_IN - ratio_height
+    ratio_ax = fig.add_axes((left, ratio_bottom / height, PLOT_IN / width, ratio_height / height))
+    difference_height = ROW_IN * (max(n_difference, 1) + 0.6)
+    difference_bottom = ratio_bottom - AXIS_IN - GAP_IN - difference_height
+    difference_ax = fig.add_axes((left, difference_bottom / height, PLOT_IN / width, difference_height / height))
     return ratio_ax, difference_ax
+
+
+class ForestRows:
+    """Every estimate of one kind, each in its own fixed row, drawn once.
+
+    A filter does not move or redraw any row: each row has a white veil that is
+    shown when the row is outside the filter, so the row fades. Only the veils
+    and the "nothing here" message change, which makes each update cheap, and the
+    chosen rows stay where they were, next to the others for comparison.
+    """
+
+    def __init__(self, ax: Axes, kind: str, rows: Sequence[Estimate], *, title: str = "",
+                 empty_message: str = "No estimates to show."):
+        self.rows = tuple(rows)
+        self.panel = ForestPanel(ax, kind, len(self.rows), limits=limits_for(self.rows, kind), title=title,
+                                 empty_message=empty_message)
+        self.drawn = self.panel.show(self.rows)
+        self.panel.message.set_visible(False)
+        # "no effect" goes above the plot, between the title and the first row, so it never sits on a row.
+        self.panel.no_effect_label.set(y=1.0, va="bottom")
+        ax.title.set(y=1.0)
+        ax.set_title(title, pad=16)
+        across = blended_transform_factory(ax.figure.transFigure, ax.transData)
+        self.veils = []
+        for slot in range(0, len(self.rows), 2):  # a pale band behind every other row keeps each label's lines together
+            ax.add_artist(Rectangle((0.0, self.panel._y(slot) - 0.5), 1.0, 1.0, transform=across,
+                                    facecolor=BAND_COLOUR, edgecolor="none", clip_on=False, zorder=0))
+        # One collection holds every row's veil, so a change is a single quick draw.
+        boxes = [[(0.0, y - 0.5), (1.0, y - 0.5), (1.0, y + 0.5), (0.0, y + 0.5)]
+                 for y in (self.panel._y(slot) for slot in range(len(self.rows)))]
+        self.veils = PolyCollection(boxes, transform=across, facecolors=[CLEAR] * len(boxes), edgecolors="none",
+                                    linewidths=0, clip_on=False, zorder=6)
+        ax.add_collection(self.veils, autolim=False)
+        self.message = self.panel.message
+        # Above the veils; the message is split into lines by hand (wrapping it is slow on every redraw).
+        self.message.set(zorder=7, wrap=False)
+
+    def show(self, chosen: Sequence[Estimate], *, message: str | None = None) -> dict:
+        """Fade every row that is not in ``chosen``; returns the rows left clear and the faded ones."""
+        wanted = set(chosen)
+        unknown = wanted - set(self.rows)
+        if unknown:
+            raise ValueError(f"These estimates are not in this panel: {sorted(r.label for r in unknown)}.")
+        self.faded = tuple(row not in wanted for row in self.rows)
+        self.veils.set_facecolor([VEIL if faded else CLEAR for faded in self.faded])
+        self.message.set_visible(not wanted)
+        self.message.set_text((message or self.panel.empty_message).replace(". ", ".\n"))
+        return {"clear": tuple(r for r in self.rows if r in wanted),
+                "faded": tuple(r for r in self.rows if r not in wanted),
+                "message": self.message if not wanted else None}
+
+    def dynamic_artists(self) -> list:
+        return [self.veils, self.message]

@@ -88,12 +88,12 @@ def draw_truth(ax: Axes, result: model.PhantomScan) -> dict:
     ax.annotate("tiny speck", xy=(speck_x - 0.03, 0.03), xytext=(-2.7, 2.55),
                 fontsize=10, ha="left", va="top", zorder=4,
                 arrowprops={"arrowstyle": "-", "color": LINE_COLOURS["black"], "linewidth": 1.2})
+    # The profile's path and the scale bar never change; they sit on top of the calcium, so they are
+    # listed with the changing artists (see PhantomDrawing.dynamic_artists).
     path = ax.plot(PROFILE_RANGE, (0, 0), color=LINE_COLOURS["vermillion"], linestyle=(0, (3, 2)), linewidth=1.5,
                    marker="", label="_profile path", zorder=4)[0]
-    place = ax.text(2.7, -2.7, "", ha="right", va="bottom", fontsize=10, zorder=4,
-                    bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 2})
     _scale_bar(ax)
-    artists = {"calcium": calcium, "place": place, "path": path}
+    artists = {"calcium": calcium, "path": path}
     update_truth(artists, result)
     return artists
 
@@ -104,28 +104,27 @@ def update_truth(artists: dict, result: model.PhantomScan) -> None:
     degrees = math.degrees(half_angle)
     artists["calcium"].set(radius=outer, width=outer - inner, theta1=-degrees, theta2=degrees,
                            visible=phantom.amount_mm2 > 0)
-    words = (f"{phantom.amount_mm2:.1f} mm², density {phantom.density_hu:.0f}, in the {phantom.layer}"
-             if phantom.amount_mm2 > 0 else "no calcium added")
-    artists["place"].set_text(words)
 
 
 def draw_scan(ax: Axes, result: model.PhantomScan) -> dict:
     """What the toy scanner sees: the same slice, blurred, with a little noise (grey scale)."""
-    _picture_axes(ax, "2. The toy scan")
-    image = ax.imshow(grey_picture(result.picture), extent=EXTENT, interpolation="nearest")
-    blur = ax.text(2.65, 2.55, "", ha="right", va="top", fontsize=10,
-                   bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 2})
-    note = ax.text(0, -2.65, "no layers show: wall and blood look alike", ha="center", va="bottom", fontsize=9.5,
-                   bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 2}, zorder=4)
-    artists = {"image": image, "blur": blur, "note": note}
+    _picture_axes(ax, "2. The toy scan\n(wall and blood look alike)")
+    image = ax.imshow(_grey_rgba(result), extent=EXTENT, interpolation="nearest")
+    artists = {"image": image}
     update_scan(artists, result)
     return artists
 
 
 def update_scan(artists: dict, result: model.PhantomScan) -> None:
-    artists["image"].set_data(grey_picture(result.picture))
-    blur = "no blur\n(a perfect picture)" if result.blur_mm == 0 else f"blur: {result.blur_mm:.1f} mm"
-    artists["blur"].set_text(blur)
+    artists["image"].set_data(_grey_rgba(result))
+
+
+def _grey_rgba(result: model.PhantomScan) -> np.ndarray:
+    """The scan as opaque RGBA bytes (matplotlib draws RGBA bytes about four times faster than RGB)."""
+    def make():
+        grey = grey_picture(result.picture)
+        return np.concatenate([grey, np.full(grey.shape[:2] + (1,), 255, np.uint8)], axis=2)
+    return _cached(result, "grey", make)
 
 
 def draw_counted(ax: Axes, result: model.PhantomScan) -> dict:
@@ -136,32 +135,31 @@ def draw_counted(ax: Axes, result: model.PhantomScan) -> dict:
                         linestyle=(0, (2, 2)), zorder=1))
     counted = ax.imshow(_rgba_layer(np.zeros(result.picture.shape, bool), COUNTED), extent=EXTENT,
                         interpolation="nearest", zorder=2)
-    label = ax.text(0, 0, "", ha="center", va="center", fontsize=10, zorder=4,
-                    bbox={"facecolor": "white", "edgecolor": COUNTED, "pad": 2})
-    artists = {"counted": counted, "label": label}
+    artists = {"counted": counted}
     update_counted(artists, result)
     return artists
 
 
-def update_counted(artists: dict, result: model.PhantomScan) -> None:
+def counted_picture(result: model.PhantomScan) -> np.ndarray:
+    """Picture 3 as RGBA bytes: counted pixels vermillion, too-small spots blue, the rest see-through."""
     score = result.score
     weights = score.weight_map()
-    ignored = (score.labels > 0) & (weights == 0)
     picture = _rgba_layer(weights > 0, COUNTED)
-    picture[ignored] = _rgba_layer(np.ones((1, 1), bool), TOO_SMALL)[0, 0]
-    artists["counted"].set_data(picture)
-    label = artists["label"]
-    counted = score.counted
-    if counted:
-        biggest = max(counted, key=lambda lesion: lesion.area_mm2)
-        rows, cols = np.nonzero(score.labels == biggest.label)
-        x = (cols.mean() + 0.5) * model.PIXEL_MM - HALF_WIDTH
-        y = HALF_WIDTH - (rows.mean() + 0.5) * model.PIXEL_MM
-        label.set_position((min(x, 1.6) - 0.9, y + (0.85 if y >= 0 else -0.85)))
-        label.set_text(f"peak {biggest.peak_hu:.0f}\nweight {biggest.weight}")
-        label.set_visible(True)
-    else:
-        label.set_visible(False)
+    picture[(score.labels > 0) & (weights == 0)] = _rgba_layer(np.ones((1, 1), bool), TOO_SMALL)[0, 0]
+    return picture
+
+
+def update_counted(artists: dict, result: model.PhantomScan) -> None:
+    artists["counted"].set_data(_cached(result, "counted", lambda: counted_picture(result)))
+
+
+def _cached(result: model.PhantomScan, name: str, make):
+    """A picture made from ``result``, kept with it: the explorer caches results per state, so a state
+    seen before is drawn without making its pictures again."""
+    store = result.__dict__.setdefault("_pictures", {})
+    if name not in store:
+        store[name] = make()
+    return store[name]
 
 
 def _profile(picture: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -174,13 +172,13 @@ def _profile(picture: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def draw_profile(ax: Axes, result: model.PhantomScan) -> dict:
     """Brightness across the wall through the calcium: the truth, the scan and the 130 line."""
-    ax.set_title("Brightness across the wall, through the calcium", fontsize=12)
-    ax.set_xlabel("Distance from the centre of the artery (mm)")
+    ax.set_title("Brightness along the dashed line in picture 1", fontsize=12)
+    ax.set_xlabel("Distance from the artery's centre (mm)")
     ax.set_ylabel("Brightness (HU-like)")
     ax.set_xlim(*PROFILE_RANGE)
     ax.set_ylim(-150, PROFILE_TOP)
-    ax.set_xticks(np.arange(1.0, 2.81, 0.25))  # fixed ticks: the same in every redraw
-    ax.set_yticks(np.arange(0, PROFILE_TOP, 250))
+    ax.set_xticks(np.arange(1.0, 2.81, 0.5))  # fixed ticks: the same in every redraw
+    ax.set_yticks(np.arange(0, PROFILE_TOP, 500))
     for (start, end), name, colour, hatch in (((_EDGES[0], _EDGES[1]), "intima", FILL_COLOURS["yellow"], None),
                                               ((_EDGES[1], _EDGES[2]), "media", FILL_COLOURS["sky"], "||||")):
         ax.axvspan(start, end, facecolor=colour, edgecolor=LINE_COLOURS["black"], linewidth=0.6, hatch=hatch, zorder=0)
@@ -194,7 +192,8 @@ def draw_profile(ax: Axes, result: model.PhantomScan) -> dict:
     scan_line = ax.plot(distance, _profile(result.picture)[1], color=LINE_COLOURS["blue"], linestyle="-",
                         marker="", linewidth=2.2, label="the scan", zorder=4)[0]
     # Upper right: both lines stay low there at every setting, so they never cross the legend.
-    ax.legend(loc="upper right", fontsize=10, frameon=True, framealpha=1)
+    ax.legend(loc="upper right", fontsize=10, frameon=True, framealpha=1, borderpad=0.3, labelspacing=0.2,
+              handlelength=1.6)
     off_top = ax.text(PROFILE_RANGE[0] + 0.04, PROFILE_TOP * 0.95, "", ha="left", va="top", fontsize=10, zorder=5,
                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     artists = {"truth": truth_line, "scan": scan_line, "off_top": off_top}
@@ -207,43 +206,75 @@ def update_profile(artists: dict, result: model.PhantomScan) -> None:
     artists["truth"].set_data(distance, np.minimum(truth, PROFILE_TOP))
     artists["scan"].set_data(distance, _profile(result.picture)[1])
     peak = float(truth.max())
-    artists["off_top"].set_text(f"truth: up to {peak:.0f}\n(off the top)" if peak > PROFILE_TOP else "")
+    artists["off_top"].set_text(f"truth: {peak:.0f} (off the top)" if peak > PROFILE_TOP else "")
+
+
+#: The readout's rows: what each number is (drawn once) beside its value (redrawn on each change).
+READOUT_NAMES = ("True calcium", "Counted area", "Brightest counted", "Weight", "Toy score", "Too small to count")
+RULE_NOTE = (f"Counts pixels at {model.THRESHOLD_HU:.0f} or more, in spots of at least\n"
+             f"{model.TOY_MIN_AREA_MM2:g} mm² (made up for the toy; the real method: "
+             f"{model.COMMON_MIN_AREA_MM2:g} mm²).")
+
+
+def readout_values(result: model.PhantomScan) -> tuple[str, ...]:
+    """The value beside each of :data:`READOUT_NAMES`, all computed by the model."""
+    score = result.score
+    small = len(score.ignored)
+    true = f"{result.phantom.amount_mm2:.2f} mm²" if result.phantom.amount_mm2 > 0 else "none"
+    if score.counted:
+        weights = " and ".join(str(lesion.weight) for lesion in score.counted)
+        counted, peak = f"{score.counted_area_mm2:.2f} mm²", f"{score.peak_hu:.0f}"
+        total = f"{score.total:.1f}"
+    else:
+        weights, counted, peak, total = "none", "0 mm²", f"none (brightest pixel {result.picture.max():.0f})", "0"
+    return (true, counted, peak, weights, total, f"{small} spot{'' if small == 1 else 's'}")
+
+
+def side_text(result: model.PhantomScan) -> str:
+    """The readout as lines of text ("name: value"), for tests and text descriptions."""
+    return "\n".join(f"{name}: {value}" for name, value in zip(READOUT_NAMES, readout_values(result), strict=True))
 
 
 class PhantomDrawing:
-    """The phantom-scan explorer's view: truth, scan, counted pixels and a brightness profile."""
+    """The phantom-scan explorer's view: truth, scan, counted pixels, a brightness profile and a readout."""
 
-    figsize = (9.4, 6.0)
+    figsize = (8.8, 5.9)
 
     def build(self, fig: Figure) -> None:
         # Placed by hand (not by a layout engine), so the three pictures stay large and square.
         fig.set_layout_engine("none")
         first = model.phantom_scan()
         width, height = self.figsize
-        side, top = 2.8, 0.68  # inches: each picture's size, and the room above them for the titles
+        side, top = 2.45, 0.75  # inches: each picture's size, and the room above them for the titles
         bottom = 1 - (top + side) / height
-        lefts = (0.015, 0.5 - side / width / 2, 0.985 - side / width)
+        lefts = (0.01, 0.5 - side / width / 2, 0.99 - side / width)
         boxes = [fig.add_axes((x, bottom, side / width, side / height)) for x in lefts]
         self.truth = draw_truth(boxes[0], first)
         self.scan = draw_scan(boxes[1], first)
         self.counted = draw_counted(boxes[2], first)
-        self.profile = draw_profile(fig.add_axes((0.085, 0.6 / height, 0.5, (bottom * height - 1.05) / height)),
+        below = bottom * height  # inches left under the pictures
+        self.profile = draw_profile(fig.add_axes((0.8 / width, 0.55 / height, 3.3 / width, (below - 1.05) / height)),
                                     first)
-        panel = fig.add_axes((0.63, 0.02, 0.36, bottom - 0.06))
-        panel.set_axis_off()
-        panel.legend(handles=legend_handles(), loc="upper left", ncols=2, fontsize=9.5, frameon=False,
-                     borderaxespad=0, title="Key to pictures 1 and 3:", title_fontsize=10, alignment="left",
-                     handlelength=1.4, columnspacing=0.8)
-        self.text = panel.text(0.0, 0.38, "", ha="left", va="top", fontsize=10.5, transform=panel.transAxes)
-        panel.text(0.0, 0.0, TOY_MODEL_LABEL + ".", ha="left", va="bottom", fontsize=10, fontweight="bold",
-                   transform=panel.transAxes)
-        fig.suptitle(f"The phantom scan. {SYNTHETIC_LABEL}.", fontsize=12.5, fontweight="bold", y=0.99)
+
+        def at(y_inches: float) -> float:  # a height in inches, as a share of the figure
+            return y_inches / height
+
+        x = 4.5 / width
+        fig.legend(handles=legend_handles(), loc="upper left", bbox_to_anchor=(x, at(below - 0.08)), ncols=3,
+                   fontsize=9.5, frameon=False, borderaxespad=0, handlelength=1.2, columnspacing=0.6,
+                   handletextpad=0.4, labelspacing=0.3)
+        fig.text(x, at(below - 0.75), "\n".join(READOUT_NAMES), ha="left", va="top", fontsize=10.5,
+                 linespacing=1.2)
+        self.text = fig.text(x + 1.55 / width, at(below - 0.75), "", ha="left", va="top", fontsize=10.5,
+                             fontweight="bold", linespacing=1.2)
+        fig.text(x, at(0.3), RULE_NOTE, ha="left", va="bottom", fontsize=9.5)
+        fig.text(x, at(0.06), TOY_MODEL_LABEL + ".", ha="left", va="bottom", fontsize=10, fontweight="bold")
+        fig.suptitle(f"The phantom scan. {SYNTHETIC_LABEL}.", fontsize=12, fontweight="bold", y=0.995)
         self.update({}, first)
 
     def dynamic_artists(self) -> list:
-        # The scan's note never changes, but it sits on top of the scan, so it is redrawn with it.
-        return [self.truth["calcium"], self.truth["path"], self.truth["place"], self.scan["image"],
-                self.scan["blur"], self.scan["note"], self.counted["counted"], self.counted["label"],
+        # The profile path in picture 1 never changes, but it lies on the calcium, so it is redrawn with it.
+        return [self.truth["calcium"], self.truth["path"], self.scan["image"], self.counted["counted"],
                 self.profile["truth"], self.profile["scan"], self.profile["off_top"], self.text]
 
     def update(self, params, result: model.PhantomScan) -> None:
@@ -251,7 +282,7 @@ class PhantomDrawing:
         update_scan(self.scan, result)
         update_counted(self.counted, result)
         update_profile(self.profile, result)
-        self.text.set_text(side_text(result))
+        self.text.set_text("\n".join(readout_values(result)))
 
 
 def legend_handles() -> list:
@@ -262,21 +293,7 @@ def legend_handles() -> list:
         Patch(facecolor=FILL_COLOURS["sky"], edgecolor=black, hatch="||||", label="1: media"),
         Patch(facecolor=FILL_COLOURS["pale"], edgecolor=black, hatch="..", label="1: adventitia"),
         Patch(facecolor=black, label="1: calcium"),
-        Patch(facecolor=COUNTED, label="3: counted (130+)"),
+        Patch(facecolor=COUNTED, label="3: counted"),
         Patch(facecolor=TOO_SMALL, label="3: too small"),
         Line2D([], [], color=black, linestyle=(0, (2, 2)), linewidth=0.8, label="3: artery's edge"),
     ]
-
-
-def side_text(result: model.PhantomScan) -> str:
-    """The score's working, in three short lines."""
-    score = result.score
-    if score.counted:
-        weights = " and ".join(str(lesion.weight) for lesion in score.counted)
-        lines = [f"Counted: {score.counted_area_mm2:.2f} mm², peak {score.peak_hu:.0f}",
-                 f"Weight {weights}: toy score {score.total:.1f}"]
-    else:
-        lines = ["Counted: nothing", "Toy score: 0"]
-    small = len(score.ignored)
-    lines.append(f"Too small to count: {small} spot{'' if small == 1 else 's'}")
-    return "\n".join(lines)

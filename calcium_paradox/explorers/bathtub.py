@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagrams.bathtub import TubDrawing
-from ..models.bathtub import fill_tub
+from ..models.bathtub import CAPACITY, fill_tub
 from .kit import ExplorerSpec, Slider
 
 DEFAULT_INFLOW = 4.0
@@ -11,35 +11,44 @@ DEFAULT_DRAIN = 0.5
 
 
 def _model(params):
-    # Every run starts from the level the tub had settled at with the starting settings.
-    return fill_tub(params["inflow"], params["drain"], start_level=DEFAULT_INFLOW / DEFAULT_DRAIN)
+    return fill_tub(params["inflow"], params["drain"], start_level=params["start"])
 
 
 def describe(params, run) -> str:
-    start = f"Tap {params['inflow']:g}, drain {params['drain']:g}: "
+    start = (f"Tap {run.inflow:g}, drain {run.drain:g}, "
+             + ("tub starts empty: " if run.start_level == 0 else f"tub starts at {run.start_level:g}: "))
     if run.overflows:
+        reaches = (f"the water is at the brim ({run.capacity:g}) from the start" if run.brim_time == 0 else
+                   f"the water reaches the brim ({run.capacity:g}) after {run.brim_time:.1f} minutes")
         return start + (
-            f"the water rises from {run.start_level:.1f} to the brim ({run.capacity:g}) "
-            "and spills over, because the drain cannot keep up with the tap."
+            f"{reaches} and spills over "
+            f"at {run.spill[-1]:.1f} per minute, because even at the brim the drain lets out only "
+            f"{run.outflow[-1]:.1f} per minute."
         )
-    if abs(run.steady_level - run.start_level) < 0.05:
-        return start + f"the level stays at {run.start_level:.1f}, because water drains out as fast as it flows in."
+    if run.settle_time == 0:
+        return start + (f"the level stays at {run.start_level:.1f}, because the drain lets out "
+                        f"{run.outflow[-1]:.1f} per minute, as much as flows in.")
     way = "rises" if run.steady_level > run.start_level else "falls"
     return start + (
-        f"the level {way} from {run.start_level:.1f} and settles at {run.final_level:.1f}, "
-        "where water drains out as fast as it flows in."
+        f"the level {way} from {run.start_level:.1f} and settles at {run.final_level:.1f} "
+        f"(95% of the way after {run.settle_time:.1f} minutes), where the drain lets out "
+        f"{run.outflow[-1]:.1f} per minute, as much as flows in."
     )
 
 
 SPEC = ExplorerSpec(
     key="bathtub",
     title="A bathtub that balances itself.",
-    intro="Change the tap or the drain and watch where the level settles.",
+    intro=("Change the tap, the drain or the level the water starts at, and watch where the level settles "
+           "and how fast. The drain's rule is made up: water out per minute = drain opening × water level. "
+           f"The brim is at {CAPACITY:g}."),
     controls=(
         Slider("inflow", "Tap (water in per minute)", 0.0, 10.0, 0.5, DEFAULT_INFLOW,
                help="How fast water flows in, in toy units per minute"),
         Slider("drain", "Drain opening", 0.1, 1.0, 0.05, DEFAULT_DRAIN,
-               help="How wide the drain is: a wider drain lets more water out at the same level"),
+               help="Water out per minute = drain opening × water level (a made-up rule)"),
+        Slider("start", "Starting level (0: empty)", 0.0, CAPACITY, 1.0, 0.0,
+               help="How much water is in the tub when the run starts"),
     ),
     model=_model,
     make_view=TubDrawing,

@@ -38,8 +38,9 @@ def describe(params, state) -> str:
 SPEC = ExplorerSpec(
     key="common_causes",
     title="Common causes.",
-    intro=("3,000 made-up people. Age and kidney disease raise both bone loss and artery calcium; "
-           "the direct link starts at 0. Watch the dots (left) and the strength of the link (right)."),
+    intro=("3,000 made-up people aged 40 to 90. The direct link starts at 0: here, bone loss adds nothing to "
+           "artery calcium. Yet the dots rise together. Why? Each age group has its own colour and shape; open "
+           "markers are people with kidney disease."),
     controls=(
         Slider("shared", "Strength of shared causes (0 to 1)", 0.0, 1.0, 0.1, 1.0,
                help="How much age and kidney disease raise both bone loss and artery calcium (0 = not at all)"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from ..course import EVIDENCE_LABEL
-from ..diagrams.forest import SECONDARY_NOTE, ForestPanel, explorer_layout, legend_handles, limits_for
+from ..diagrams.forest import SECONDARY_NOTE, ForestRows, explorer_layout, explorer_size, legend_handles
 from ..evidence import ALL, DESIGNS, EXPOSURES, OUTCOME_TYPES, filter_effects, load_effects, summary
 from .kit import Choice, ExplorerSpec
 
@@ -27,31 +27,28 @@ def _model(params):
 
 
 class ForestView:
-    """Both panels, drawn once with a slot for every estimate; each update refills the slots."""
+    """Both panels, every estimate drawn once in its own row; each update only fades the rows outside the filter."""
 
-    figsize = (12.0, 10.4)
+    def __init__(self):
+        rows = load_effects()
+        self.ratios = [r for r in rows if r.kind == "ratio"]
+        self.differences = [r for r in rows if r.kind == "difference"]
+        self.figsize = explorer_size(len(self.ratios), len(self.differences))
 
     def build(self, fig: Figure) -> None:
         fig.set_layout_engine("none")  # the panels are placed by hand, row height by row height
-        rows = load_effects()
-        ratios = [r for r in rows if r.kind == "ratio"]
-        differences = [r for r in rows if r.kind == "difference"]
-        ratio_ax, difference_ax = explorer_layout(fig, len(ratios), len(differences))
-        self.ratio = ForestPanel(
-            ratio_ax, "ratio", len(ratios), limits=limits_for(ratios, "ratio"),
-            title="Ratios: how often, compared",
-            empty_message="No ratio in this view.",
-        )
-        self.difference = ForestPanel(
-            difference_ax, "difference", len(differences), limits=limits_for(differences, "difference"),
-            title="Differences in calcium score growth",
-            empty_message="No calcium-score difference in this view.",
-        )
+        ratio_ax, difference_ax = explorer_layout(fig, len(self.ratios), len(self.differences))
+        self.ratio = ForestRows(ratio_ax, "ratio", self.ratios, title="Ratios: how often, compared",
+                                empty_message="No ratio in this view.")
+        self.difference = ForestRows(difference_ax, "difference", self.differences,
+                                     title="Differences in calcium score growth",
+                                     empty_message="No calcium-score difference in this view.")
         fig.legend(handles=legend_handles(), loc="lower center", ncols=3, fontsize=LEGEND_SIZE,
-                   title="Study design (marker shape)", title_fontsize=LEGEND_SIZE, frameon=False,
-                   bbox_to_anchor=(0.5, 0.04))
-        if any(r.secondary for r in rows):  # only explain hollow markers when one can be drawn
-            fig.text(0.5, 0.012, SECONDARY_NOTE, ha="center", va="bottom", fontsize=LEGEND_SIZE)
+                   title="Study design (marker shape). Faded rows: outside your choice.",
+                   title_fontsize=LEGEND_SIZE, frameon=False, bbox_to_anchor=(0.5, 0.0), borderaxespad=0.2,
+                   handletextpad=0.4, columnspacing=1.2, labelspacing=0.3)
+        if any(r.secondary for r in self.ratios + self.differences):  # only explain hollow markers when drawn
+            fig.text(0.99, 0.005, SECONDARY_NOTE, ha="right", va="bottom", fontsize=LEGEND_SIZE)
 
     def update(self, params, selection) -> None:
         nothing = selection.message if selection.empty else None
@@ -60,7 +57,6 @@ class ForestView:
 
     def dynamic_artists(self) -> list:
         return self.ratio.dynamic_artists() + self.difference.dynamic_artists()
-
 
 
 def describe(params, selection) -> str:

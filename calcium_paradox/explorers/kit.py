@@ -16,13 +16,28 @@ range, with a message), a Reset button returns to the starting state, the
 figure is re-rendered into an ``Image`` widget, and the state sentence is
 updated on every change. Every callback is a plain method (``set_value``,
 ``reset``) that tests call directly, with or without a browser.
+
+Speed (issue 18, measured with ``make bench``): a round trip through the kernel
+takes about 50 ms in the browser even when the kernel needs under 1 ms, so the
+kit keeps pictures in the browser. Each control drives a ``Stack`` of pictures,
+one per position, through a front-end link (``jsdlink`` from the control's
+``index``): a key press shows a picture the browser already has, with no
+round trip. A position holds a finished frame for "this control there, the
+others as they are now" (kept in a small cache, keyed by the whole state), or
+else the live picture, which the kernel updates as before. While the kernel is
+idle it draws the neighbouring positions of the control last used
+(``prefetch``). A frame is only ever shown for the state it was drawn for: every
+change rebuilds the stacks from the cache.
 """
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import html
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -38,6 +53,10 @@ from ..pictures import palette_png
 from ..style import course_style
 
 MAX_CONTROLS = 4
+#: Frames kept per explorer (kernel and browser). Each is one PNG of 15–60 kB.
+FRAME_CACHE_SIZE = 24
+#: How many positions on each side of the control last used are drawn ahead while the kernel is idle.
+PREFETCH_RADIUS = 2
 #: Words that would turn a toy control into a personal or clinical input.
 FORBIDDEN_LABEL_WORDS = ("mg", "iu", "µg", "mcg", "mmol", "agatston", "your", "my ", "dose")
 
@@ -112,7 +131,10 @@ class Choice:
 class View(Protocol):
     """Draws an explorer's figure. Optionally, ``dynamic_artists()`` lists the artists that
     ``update`` changes; the kit then draws everything else once and, on each change,
-    redraws only those (blitting), which is several times faster than a full redraw."""
+    redraws only those (blitting), which is several times faster than a full redraw.
+
+    The picture after ``update(params, result)`` must depend on ``params`` and ``result``
+    only (not on earlier states): the kit caches and pre-draws frames per state."""
 
     figsize: tuple[float, float]
 
@@ -227,6 +249,31 @@ def encode_png(canvas: FigureCanvasAgg) -> bytes:
     return palette_png(np.asarray(canvas.buffer_rgba()), quick=True)
 
 
+def data_url(png: bytes) -> bytes:
+    """A PNG as a data URL, the value of a kit Image widget (``format="url"``).
+
+    Chromium decodes a data URL inside the page. A PNG value would become a blob URL, which it
+    fetches through its browser process before decoding: measured with ``make bench`` in JupyterLab,
+    that fetch took 40–120 ms per new picture on a loaded machine, the data URL 5–30 ms.
+    """
+    return b"data:image/png;base64," + base64.b64encode(png) if png else b""
+
+
+def image_png(image: widgets.Image) -> bytes:
+    """The PNG bytes a kit Image widget shows (the PNG inside its data URL, or its value)."""
+    value = bytes(image.value)
+    if image.format == "url":
+        return base64.b64decode(value.split(b",", 1)[1]) if value else b""
+    return value
+
+
+def _position(control: Slider | Choice, value: Any) -> int:
+    """Where a (valid) value sits among the control's values."""
+    if isinstance(control, Choice):
+        return control.values().index(value)
+    return int(round((value - control.min) / control.step))
+
+
 @dataclass
 class _Timing:
     count: int = 0
@@ -237,9 +284,14 @@ class _Timing:
 class Explorer:
     """Widgets, figure and state sentence for one :class:`ExplorerSpec`."""
 
-    def __init__(self, spec: ExplorerSpec):
+    def __init__(self, spec: ExplorerSpec, cache_size: int = FRAME_CACHE_SIZE):
         validate_spec(spec)
         self.spec = spec
+        self.cache_size = cache_size
+        #: state key → (result, png bytes, Image widget holding that frame in the browser)
+        self._frames: OrderedDict[tuple, tuple[Any, bytes, widgets.Image]] = OrderedDict()
+        self._generation = 0  # bumped on every change; a prefetch step for an older state does nothing
+        self.prefetch_error: Exception | None = None
         self.params: dict[str, Any] = spec.defaults
         self.result: Any = None
         self.sentence = ""
@@ -255,6 +307,8 @@ class Explorer:
         self._dynamic: list = []
         self._apply()
         self._prepare_blitting()
+        self._forget_frames()  # the first frame was drawn before blitting was set up
+        self._apply()
 
     def _prepare_blitting(self) -> None:
         """Draw the parts that never change once, if the view says which parts do change."""
@@ -268,7 +322,6 @@ class Explorer:
         with course_style():
             self.canvas.draw()  # animated artists are left out of a full draw
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self.image.value = self._render()
 
     def _render(self) -> bytes:
         if self._background is None:
@@ -287,8 +340,11 @@ class Explorer:
         label_width = {"description_width": f"{max(len(c.label) for c in self.spec.controls) * 0.55 + 1:.1f}em"}
         for control in self.spec.controls:
             if isinstance(control, Slider):
-                slider = widgets.FloatSlider(
-                    value=control.default, min=control.min, max=control.max, step=control.step,
+                # A slider over the control's positions (its ``index`` drives the stack of pictures in the
+                # browser); ``value`` is the control's value, as with a number slider.
+                values = [float(v) for v in control.values()]
+                slider = widgets.SelectionSlider(
+                    options=[(f"{v:g}", v) for v in values], index=_position(control, control.default),
                     description=control.label, readout=False, continuous_update=True,
                     tooltip=control.help or control.label,
                     style=label_width, layout=widgets.Layout(width=f"calc({label_width['description_width']} + 14em)"),
@@ -326,18 +382,41 @@ class Explorer:
             f"<p><strong>{html.escape(self.spec.label)}.</strong> {html.escape(self.spec.title)}"
             + (f" {html.escape(self.spec.intro)}" if self.spec.intro else "") + "</p>"
         )
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
-        self.image.add_class("cp-figure")
+        # The live picture: always the current state. Positions of the stacks without a frame show it.
+        self.image = self._image_widget()
+        self.image.add_class("cp-live")  # (the benchmark tells a frame drawn ahead from the live picture)
+        self.stacks: dict[str, widgets.Stack] = {}
+        self.links: dict[str, widgets.Widget] = {}
+        for control in self.spec.controls:
+            stack = widgets.Stack([self.image] * len(control.values()),
+                                  selected_index=_position(control, control.default))
+            stack.add_class("cp-frames")
+            self.links[control.name] = widgets.jsdlink((self.inputs[control.name], "index"), (stack, "selected_index"))
+            self.stacks[control.name] = stack
+        # Shows the stack of the control last used; its neighbours are drawn ahead.
+        self.frames = widgets.Stack(list(self.stacks.values()), selected_index=0)
+        self.frames.add_class("cp-figure-area")
         self.state_html = widgets.HTML()
         self.state_html.add_class("cp-state")
         self.message_html = widgets.HTML()
         self.message_html.add_class("cp-message")
         self.widget = widgets.VBox(
-            [self.label_html, *rows, self.reset_button, self.image, self.state_html, self.message_html],
+            [self.label_html, *rows, self.reset_button, self.frames, self.state_html, self.message_html],
             layout=widgets.Layout(border="1px solid #767676", padding="0.5em"),
         )
         self.widget.add_class("cp-explorer")
         self.widget.add_class(f"cp-explorer-{self.spec.key}")
+
+    @staticmethod
+    def _image_widget(png: bytes = b"") -> widgets.Image:
+        """An Image widget that shows a PNG through a data URL (see :func:`data_url`).
+
+        No tooltip on an Image widget: with ipywidgets 8.1.9 an Image with a tooltip fails to render in
+        JupyterLab ("Could not create a view"). The state sentence says it instead.
+        """
+        image = widgets.Image(value=data_url(png), format="url", layout=widgets.Layout(max_width="100%", height="auto"))
+        image.add_class("cp-figure")
+        return image
 
     def _on_widget(self, name: str, change) -> None:
         if self._syncing:
@@ -356,7 +435,8 @@ class Explorer:
                 if isinstance(control, Choice):
                     self.inputs[name].value = control.values().index(value)
                 else:
-                    self.inputs[name].value = value
+                    self.inputs[name].index = _position(control, value)
+                self.stacks[name].selected_index = _position(control, value)
                 if name in self.number_boxes:
                     self.number_boxes[name].value = value
         finally:
@@ -375,42 +455,159 @@ class Explorer:
         value, message = control.coerce(raw, self.params[name])
         changed = value != self.params[name]
         self.params[name] = value
-        self._sync_widgets()
-        self._show_message(message)
         if changed:
-            self._apply()
+            self._apply(name)
+        else:
+            self._sync_widgets()
+        self._show_message(message)
         return message
 
     def reset(self) -> None:
         """Return every control to its starting value."""
         self.params = self.spec.defaults
-        self._sync_widgets()
-        self._show_message("")
         self._apply()
+        self._show_message("")
 
     def _show_message(self, message: str) -> None:
         self.message = message
         self.message_html.value = status_html(message, emphasis=True)
 
-    def _apply(self) -> None:
+    def _apply(self, changed: str | None = None) -> None:
+        """Show the current state: picture (from the cache when it has it), widgets and sentence."""
         start = time.perf_counter()
-        self.result = self.spec.model(dict(self.params))
-        with course_style():
-            self.view.update(self.params, self.result)
-            png = self._render()
+        key = self._key(self.params)
+        cached = self._frames.get(key)
+        if cached is None:
+            self.result = self.spec.model(dict(self.params))
+            with course_style():
+                self.view.update(self.params, self.result)
+                png = self._render()
+            self._store(key, self.result, png)
+        else:
+            self._frames.move_to_end(key)
+            self.result, png = cached[0], cached[1]
+            with course_style():  # the figure object always shows the current state too
+                self.view.update(self.params, self.result)
         self.sentence = self.spec.describe(self.params, self.result)
-        # No tooltip on the Image widget: with ipywidgets 8.1.9 an Image with a tooltip fails to
-        # render in JupyterLab ("Could not create a view"). The state sentence below says it instead.
-        self.image.value = png
+        # The picture first: it is what the learner waits for. Then the stacks, so that no
+        # position shows a frame of another state, then the controls (their links move the stacks).
+        self.image.value = data_url(png)
+        if changed is not None:
+            self.frames.selected_index = list(self.stacks).index(changed)
+        self._update_stacks()
+        self._sync_widgets()
         self.state_html.value = status_html(self.sentence)
         elapsed = (time.perf_counter() - start) * 1000
         self.timing.count += 1
         self.timing.last_ms = elapsed
         self.timing.all_ms.append(elapsed)
+        self._schedule_prefetch()
+
+    # ----- frames: cache, stacks and drawing ahead ----------------------------------------------
+    def _key(self, params: Mapping[str, Any]) -> tuple:
+        return tuple(params[c.name] for c in self.spec.controls)
+
+    def _store(self, key: tuple, result: Any, png: bytes) -> None:
+        if self.cache_size <= 0:
+            return
+        self._frames[key] = (result, png, self._image_widget(png))
+        self._frames.move_to_end(key)
+        current = self._key(self.params)
+        evicted = []
+        while len(self._frames) > self.cache_size:
+            oldest = next(k for k in self._frames if k != current)
+            evicted.append(self._frames.pop(oldest)[2])
+        if evicted:
+            self._update_stacks()  # no stack may point at a frame that is about to go
+            for image in evicted:
+                image.close()
+
+    def _forget_frames(self) -> None:
+        old = [image for _, _, image in self._frames.values()]
+        self._frames.clear()
+        self._update_stacks()
+        for image in old:
+            image.close()
+
+    def _neighbour(self, name: str, value: Any) -> dict[str, Any]:
+        return {**self.params, name: value}
+
+    def _update_stacks(self) -> None:
+        """Each position of each stack: the frame for that state if there is one, else the live picture."""
+        for control in self.spec.controls:
+            children = []
+            for value in control.values():
+                cached = self._frames.get(self._key(self._neighbour(control.name, value)))
+                children.append(self.image if cached is None else cached[2])
+            children = tuple(children)
+            if self.stacks[control.name].children != children:
+                self.stacks[control.name].children = children
+
+    def frame(self, params: Mapping[str, Any]) -> bytes | None:
+        """The cached PNG for a state, or None."""
+        cached = self._frames.get(self._key(params))
+        return None if cached is None else cached[1]
+
+    def _wanted(self) -> list[dict[str, Any]]:
+        """States to draw ahead: neighbours of the control last used, nearest first."""
+        control = self.spec.controls[self.frames.selected_index or 0]
+        values = list(control.values())
+        here = values.index(self.params[control.name])
+        wanted = []
+        for distance in range(1, PREFETCH_RADIUS + 1):
+            for position in (here + distance, here - distance):
+                if 0 <= position < len(values):
+                    params = self._neighbour(control.name, values[position])
+                    if self._key(params) not in self._frames:
+                        wanted.append(params)
+        return wanted
+
+    def _draw_ahead(self, params: dict[str, Any]) -> None:
+        result = self.spec.model(dict(params))
+        with course_style():
+            self.view.update(params, result)
+            png = self._render()
+            self.view.update(self.params, self.result)  # the figure object shows the current state again
+        self._store(self._key(params), result, png)
+        self._update_stacks()
+
+    def prefetch(self, limit: int | None = None) -> int:
+        """Draw up to ``limit`` neighbouring states now (all wanted ones if None); returns how many.
+
+        Never changes what is shown: the state, sentence and live picture stay as they are.
+        """
+        drawn = 0
+        for params in self._wanted()[:limit]:
+            self._draw_ahead(params)
+            drawn += 1
+        return drawn
+
+    def _schedule_prefetch(self) -> None:
+        """In a running kernel, draw the neighbours one at a time while nothing else is waiting."""
+        self._generation += 1
+        if self.cache_size <= 0 or self.prefetch_error is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no event loop (tests, scripts): call prefetch() to draw ahead
+        loop.call_soon(self._prefetch_step, loop, self._generation)
+
+    def _prefetch_step(self, loop, generation: int) -> None:
+        if generation != self._generation:
+            return  # the state changed since; that change scheduled its own steps
+        try:
+            drawn = self.prefetch(limit=1)
+        except Exception as error:  # never let drawing ahead break the explorer; the live path still works
+            self.prefetch_error = error
+            return
+        if drawn:
+            loop.call_soon(self._prefetch_step, loop, generation)
 
     @property
     def png(self) -> bytes:
-        return bytes(self.image.value)
+        """The PNG of the current picture (the live picture's)."""
+        return image_png(self.image)
 
     def _repr_mimebundle_(self, **kwargs):
         data = self.widget._repr_mimebundle_(**kwargs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..diagrams.phantom import PhantomDrawing
 from ..models.agatston import DENSITY_RANGE, MAX_AMOUNT_MM2, MAX_BLUR_MM, PhantomScan, phantom_scan
 from .kit import Choice, ExplorerSpec, Slider
@@ -10,8 +12,13 @@ LAYER_NAMES = {"intima": "Intima (inner layer, plaque)", "media": "Media (muscle
 
 
 def _model(params) -> PhantomScan:
-    """The scan at these settings."""
-    return phantom_scan(params["layer"], params["amount"], params["density"], params["blur"])
+    """The scan at these settings (the same settings always give the same scan, so each is made once)."""
+    return _scan(params["layer"], params["amount"], params["density"], params["blur"])
+
+
+@lru_cache(maxsize=256)
+def _scan(layer: str, amount: float, density: float, blur: float) -> PhantomScan:
+    return phantom_scan(layer, amount, density, blur)
 
 
 def describe(params, here: PhantomScan) -> str:

@@ -5,6 +5,11 @@ level is higher (outflow = drain opening × level). The level therefore settles
 where outflow equals inflow: ``steady level = inflow / drain``. If that is
 above the brim, the tub overflows and the level stays at the brim.
 
+The model also gives the flows at each moment (:attr:`TubRun.outflow`,
+:attr:`TubRun.spill`), so that water in = water out + water spilled + change in
+the level, and how long the level takes to settle (:attr:`TubRun.settle_time`),
+which depends on the drain only, not on the tap.
+
 Chapter 01's "calcium bank" builds on the same idea of a balance between what
 comes in, what goes out and what is stored.
 """
@@ -19,6 +24,7 @@ from .inputs import number
 
 CAPACITY = 16.0  #: the brim, in toy units of water
 MINUTES = 30.0  #: how long each run lasts, in toy minutes
+SETTLED_SHARE = 0.95  #: "settled" means this share of the way from the start to the balance level
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,38 @@ class TubRun:
     @property
     def final_level(self) -> float:
         return float(self.level[-1])
+
+    @property
+    def outflow(self) -> np.ndarray:
+        """Water out through the drain per minute at each time: drain opening × level."""
+        return self.drain * self.level
+
+    @property
+    def spill(self) -> np.ndarray:
+        """Water spilling over the brim per minute at each time: what the drain cannot take at the brim."""
+        at_brim = self.overflows & (self.level >= self.capacity)
+        return np.where(at_brim, self.inflow - self.drain * self.capacity, 0.0)
+
+    @property
+    def settle_time(self) -> float | None:
+        """Minutes to get :data:`SETTLED_SHARE` of the way from the start to the balance level.
+
+        The level closes the same share of its gap every minute, so this is ``ln(20) / drain``
+        whatever the tap or the starting level: 0 when it starts at the balance level, and
+        ``None`` when the balance level is above the brim (the tub spills over instead).
+        """
+        if self.overflows:
+            return None
+        if abs(self.start_level - self.steady_level) < 1e-9:
+            return 0.0
+        return float(-np.log(1.0 - SETTLED_SHARE) / self.drain)
+
+    @property
+    def brim_time(self) -> float | None:
+        """Minutes until the water reaches the brim, or ``None`` when it never does."""
+        if not self.overflows:
+            return None
+        return float(np.log((self.steady_level - self.start_level) / (self.steady_level - self.capacity)) / self.drain)
 
 
 def fill_tub(
