@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import ipywidgets as widgets
+import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -53,6 +54,10 @@ from ..pictures import palette_png
 from ..style import course_style
 
 MAX_CONTROLS = 4
+#: With matplotlib before 3.9 (the in-browser edition's 3.8.4), a blitted picture of some views was not
+#: the same as a full redraw (phantom scan: a stale "counted" area; tests/test_explorer_kit.py), so the
+#: kit redraws the whole figure there: slower, but always right.
+BLITTING_MATCHES_FULL_DRAW = tuple(int(part) for part in matplotlib.__version__.split(".")[:2]) >= (3, 9)
 #: Frames kept per explorer (kernel and browser). Each is one PNG of 15–60 kB.
 FRAME_CACHE_SIZE = 24
 #: How many positions on each side of the control last used are drawn ahead while the kernel is idle.
@@ -313,7 +318,7 @@ class Explorer:
     def _prepare_blitting(self) -> None:
         """Draw the parts that never change once, if the view says which parts do change."""
         dynamic = getattr(self.view, "dynamic_artists", None)
-        if dynamic is None:
+        if dynamic is None or not BLITTING_MATCHES_FULL_DRAW:
             return
         # Drawn in z-order, so a view also lists any fixed artist that must stay on top of a changing one.
         self._dynamic = sorted(dynamic(), key=lambda artist: artist.get_zorder())
