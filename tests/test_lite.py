@@ -152,10 +152,25 @@ def run_all(page, timeout: float = 240) -> dict:
     return labdriver.wait_until_run(page, timeout)
 
 
+def active_cell(page) -> int:
+    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex")
+
+
+def press_arrow_on_slider(page, explorer) -> tuple[str, int]:
+    """Focus the explorer's first slider and press ArrowRight (ArrowLeft at the top end), as a keyboard
+    user would; returns the explorer's state sentence before and the active cell then."""
+    handle = explorer.locator(".cp-control .noUi-handle").first
+    handle.focus()
+    at_top = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+    before = explorer.locator(".cp-state").inner_text(), active_cell(page)
+    handle.press("ArrowLeft" if at_top else "ArrowRight")
+    return before
+
+
 def change_first_control(explorer, control) -> str:
     """Change an explorer's first control as a learner would: type a number into a slider's box and
     move on (Tab), or choose another option in a list. (In JupyterLite 0.6's JupyterLab, Enter in the
-    number box and arrow keys on the slider do not reach the kernel here; leaving the box does.)"""
+    number box does not send the number; leaving the box does. Arrow keys are tested on their own.)"""
     if isinstance(control, Slider):
         values = list(control.values())
         target = values[len(values) // 2] if values[len(values) // 2] != control.default else values[-1]
@@ -216,6 +231,11 @@ def test_every_notebook_runs_in_the_browser_kernel(notebook, site, browser):
             changed = explorer_state(explorer)
             assert changed[1] != start[1], f"{key}: the figure did not change after the learner {how}"
             explorer.screenshot(path=str(SHOTS / f"{stem}-{key}-changed.png"))
+            if any(isinstance(c, Slider) for c in REGISTRY[key].controls):
+                # The arrow keys move a focused slider and leave the notebook's cursor where it is.
+                sentence, cell = press_arrow_on_slider(page, explorer)
+                expect(explorer.locator(".cp-state")).not_to_have_text(sentence, timeout=30_000)
+                assert active_cell(page) == cell, f"{key}: an arrow key on the slider moved the notebook's cursor"
         if inventory.questions:
             question = load_bank()[inventory.questions[0]]
             answer_question(page.locator(f".cp-question-{question.id}").first, question)
@@ -234,6 +254,11 @@ def test_answers_stay_in_the_browser_after_a_reload(site, browser):
     try:
         open_lite_notebook(page, site, NOTEBOOKS[0])
         run_all(page)
+        # With a cell focused (not a widget), the arrow keys still move between cells.
+        page.evaluate("() => { const nb = window.jupyterapp.shell.currentWidget.content;"
+                      " nb.mode = 'command'; nb.activeCellIndex = 1; nb.activeCell.node.focus(); }")
+        page.keyboard.press("ArrowDown")
+        assert active_cell(page) == 2, "ArrowDown on a focused cell no longer moves to the next cell"
         inventory = widgets_in(ROOT / "notebooks" / NOTEBOOKS[0])
         question = load_bank()[inventory.questions[0]]
         answer_question(page.locator(f".cp-question-{question.id}").first, question)

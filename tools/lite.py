@@ -62,7 +62,9 @@ NOTE = (
     "> **To keep a copy:** choose **File > Download** to save this notebook to your computer. To save your "
     "answers, use **My progress** in chapters 00 and 07: it exports them as a CSV file into the "
     "`my-progress` folder. Find that file in the file list on the left, right-click it and choose "
-    "**Download**."
+    "**Download**.\n"
+    ">\n"
+    "> **In an explorer's number box,** type a number and press **Tab** (here, Enter does not send it)."
 )
 #: Fixed time stamp for every file in the wheels made here, so the same source gives the same bytes.
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
@@ -327,11 +329,36 @@ def lite_config() -> dict:
     }
 
 
+#: The notebook's arrow-key shortcuts in JupyterLite 0.6.4's JupyterLab (4.4.5), which handles keys before the
+#: page does: with a slider focused, an arrow key moved the notebook's cursor to the next cell instead of
+#: moving the slider. (The desktop stack's JupyterLab and widgets let the slider have its keys.)
+NOTEBOOK_ARROW_KEYS = {
+    "ArrowDown": "notebook:move-cursor-down",
+    "ArrowUp": "notebook:move-cursor-up",
+    "ArrowLeft": "notebook:move-cursor-heading-above-or-collapse",
+    "ArrowRight": "notebook:move-cursor-heading-below-or-expand",
+}
+NOTEBOOK_ARROW_SELECTOR = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
+
+
+def arrow_key_shortcuts() -> list[dict]:
+    """Each arrow-key shortcut turned off and added back for everything except a focused widget control
+    (a slider handle, a list), so arrow keys move a slider and still move between cells elsewhere."""
+    shortcuts = []
+    for key, command in NOTEBOOK_ARROW_KEYS.items():
+        shortcuts.append({"command": command, "keys": [key], "selector": NOTEBOOK_ARROW_SELECTOR, "disabled": True})
+        shortcuts.append({"command": command, "keys": [key],
+                          "selector": f"{NOTEBOOK_ARROW_SELECTOR}:not(.jupyter-widgets *)"})
+    return shortcuts
+
+
 #: JupyterLab settings of the edition (``overrides.json``): every cell stays in the page, so "find" and
-#: screen readers see the whole notebook and the browser test can reach every widget; no news or update checks.
+#: screen readers see the whole notebook and the browser test can reach every widget; no news or update
+#: checks; arrow keys reach a focused slider (above).
 SETTINGS = {
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": arrow_key_shortcuts()},
 }
 
 
