@@ -8,11 +8,7 @@ is set, in which case they fail.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import sys
-import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -97,24 +93,7 @@ def is_external(url: str) -> bool:
 # ---- serving the site -------------------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL and stops the server after."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+serve = labdriver.serve  # (shared with the benchmark)
 
 
 # ---- the browser ------------------------------------------------------------------------

@@ -20,6 +20,8 @@ all use these.
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import json
 import os
 import secrets
@@ -28,6 +30,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -90,6 +93,27 @@ def is_local(url: str) -> bool:
     return parts.scheme in LOCAL_SCHEMES or (
         parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname in LOOPBACK
     )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test and benchmark output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 at a free port (as ``python3 -m http.server`` would); yields the base
+    URL and stops the server after. Used for the static edition, the in-browser edition and their bench."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def _free_port() -> int:
