@@ -82,8 +82,25 @@ def _fingerprint(level: str) -> str:
     return digest.hexdigest()
 
 
+#: The course's JupyterLab settings (arrow keys on a focused widget control; see jupyterlab/README.md).
+LAB_SETTINGS = ROOT / "jupyterlab" / "overrides.json"
+
+
+def install_lab_settings(prefix: Path = VENV) -> None:
+    """Put the course's JupyterLab settings where that environment's JupyterLab reads them."""
+    target = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    if not target.exists() or target.read_bytes() != LAB_SETTINGS.read_bytes():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(LAB_SETTINGS.read_bytes())
+
+
 def ensure_env(level: str = "run") -> None:
-    """Create .venv and install the pinned packages, unless that was already done."""
+    """Create .venv and install the pinned packages, unless that was already done; then the lab settings."""
+    _ensure_packages(level)
+    install_lab_settings()
+
+
+def _ensure_packages(level: str) -> None:
     if sys.version_info < (3, 10):
         sys.exit("[course] Python 3.10 or newer is needed (the course is tested with 3.11).")
     if sys.version_info[:2] != (3, 11):

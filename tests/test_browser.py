@@ -147,6 +147,34 @@ def exercise_explorer(explorer, key: str, shot_prefix: str) -> None:
         explorer.locator("button.cp-reset").click()
         expect(explorer.locator(".cp-state")).to_have_text(start[0], timeout=15_000)
         assert explorer_state(explorer) == start, f"{key}: Reset did not bring back the starting figure."
+        press_arrow_key(explorer, control, index)
+        expect(explorer.locator(".cp-state")).not_to_have_text(start[0], timeout=15_000)
+        explorer.locator("button.cp-reset").click()
+        expect(explorer.locator(".cp-state")).to_have_text(start[0], timeout=15_000)
+
+
+def active_cell(page) -> int:
+    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex")
+
+
+def press_arrow_key(explorer, control, index: int) -> None:
+    """Focus a control (a slider's handle or a closed list) and press an arrow key, as a keyboard user
+    does: the control must change (checked by the caller) and the notebook's cursor must stay put."""
+    if isinstance(control, Slider):
+        target = explorer.locator(".cp-control .noUi-handle").nth(sum(
+            isinstance(c, Slider) for c in explorer_spec_controls(explorer)[:index]))
+        at_top = target.get_attribute("aria-valuenow") == target.get_attribute("aria-valuemax")
+        key = "ArrowLeft" if at_top else "ArrowRight"
+    else:
+        target = explorer.locator("select").nth(sum(
+            not isinstance(c, Slider) for c in explorer_spec_controls(explorer)[:index]))
+        key = "ArrowUp" if target.evaluate("e => e.selectedIndex === e.options.length - 1") else "ArrowDown"
+    target.focus()
+    cell = active_cell(explorer.page)
+    target.press(key)
+    assert active_cell(explorer.page) == cell, (
+        f"{key} on a focused {'slider' if isinstance(control, Slider) else 'list'} moved the notebook's cursor "
+        "(the course's JupyterLab settings, jupyterlab/overrides.json, are not in effect?)")
 
 
 def answer_question(question_box, question) -> None:

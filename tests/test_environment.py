@@ -111,3 +111,56 @@ def test_binder_installs_the_course_package_and_stops_on_errors():
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists(), (
         "a binder/ folder would make Binder ignore environment.yml and postBuild at the top level"
     )
+
+
+# ---- the course's JupyterLab settings (jupyterlab/overrides.json) ----------------------------------------
+LAB_OVERRIDES = ROOT / "jupyterlab" / "overrides.json"
+
+
+def turned_off_shortcuts_that_are_not_jupyterlabs(overrides: dict, schemas: Path) -> list[dict]:
+    """Shortcuts the overrides turn off that are not (command, keys, selector) defaults of that JupyterLab:
+    such an entry turns nothing off, and the arrow keys would again leave a focused slider or list."""
+    import json
+
+    defaults = set()
+    for schema in schemas.rglob("*.json"):
+        data = json.loads(schema.read_text("utf-8"))
+        for shortcut in data.get("jupyter.lab.shortcuts", []) if isinstance(data, dict) else []:
+            defaults.add((shortcut["command"], tuple(shortcut["keys"]), shortcut["selector"]))
+    shortcuts = overrides["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    return [s for s in shortcuts if s.get("disabled")
+            and (s["command"], tuple(s["keys"]), s["selector"]) not in defaults]
+
+
+def test_the_lab_settings_turn_off_jupyterlabs_own_arrow_key_shortcuts():
+    import json
+    import sys
+
+    overrides = json.loads(LAB_OVERRIDES.read_text("utf-8"))
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    if not schemas.exists():
+        pytest.skip(f"no JupyterLab schemas in {schemas}")
+    assert turned_off_shortcuts_that_are_not_jupyterlabs(overrides, schemas) == []
+    shortcuts = overrides["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    keys = {s["keys"][0] for s in shortcuts if s.get("disabled")}
+    assert keys == {"ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"}
+    # each is added back for everything but a control inside a widget
+    for off in (s for s in shortcuts if s.get("disabled")):
+        assert {"command": off["command"], "keys": off["keys"],
+                "selector": off["selector"] + ":not(.jupyter-widgets *)"} in shortcuts
+
+
+def test_the_settings_check_catches_a_shortcut_jupyterlab_does_not_have(tmp_path):
+    schema = tmp_path / "notebook" / "tracker.json"
+    schema.parent.mkdir()
+    schema.write_text('{"jupyter.lab.shortcuts": [{"command": "c", "keys": ["ArrowUp"], "selector": ".a"}]}')
+    wrong = {"@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": [
+        {"command": "c", "keys": ["ArrowUp"], "selector": ".a", "disabled": True},
+        {"command": "c", "keys": ["ArrowUp"], "selector": ".b", "disabled": True}]}}
+    assert [s["selector"] for s in turned_off_shortcuts_that_are_not_jupyterlabs(wrong, tmp_path)] == [".b"]
+
+
+def test_every_way_of_opening_the_course_installs_the_lab_settings():
+    assert "jupyterlab/overrides.json" in (ROOT / "postBuild").read_text()
+    assert "install_lab_settings()" in (ROOT / "tasks.py").read_text()
+    assert "install_lab_settings(" in (ROOT / "tools" / "labdriver.py").read_text()

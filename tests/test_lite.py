@@ -64,15 +64,33 @@ def build_site(out: Path) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The built site's address, served under a sub-path (``/_lite``) as a GitHub Pages project site is."""
+def site_folder(tmp_path_factory) -> Path:
+    """The built site (``_lite``)."""
     labdriver.need_browser()
     out = tmp_path_factory.mktemp("lite") / "_lite"
     reason = build_site(out)
     if reason:
         pytest.skip(reason)
-    with serve(out.parent) as base:  # what `python3 -m http.server` serves (the README's way to open it)
-        yield f"{base}/_lite"
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(site_folder):
+    """The built site's address, served under a sub-path (``/_lite``) as a GitHub Pages project site is."""
+    with serve(site_folder.parent) as base:  # what `python3 -m http.server` serves (the README's way to open it)
+        yield f"{base}/{site_folder.name}"
+
+
+@pytest.mark.browser
+def test_the_edition_turns_off_its_own_jupyterlabs_arrow_key_shortcuts(site_folder):
+    """The course's settings must name the shortcuts of the edition's JupyterLab (4.4.5), or arrow keys
+    on a focused slider move the notebook's cursor there (checked in a browser below)."""
+    from test_environment import turned_off_shortcuts_that_are_not_jupyterlabs
+
+    settings = json.loads((site_folder / "jupyter-lite.json").read_text("utf-8"))["jupyter-config-data"]
+    overrides = settings["settingsOverrides"]
+    assert overrides["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"], "the arrow-key settings are missing"
+    assert turned_off_shortcuts_that_are_not_jupyterlabs(overrides, site_folder / "build" / "schemas") == []
 
 
 @pytest.fixture(scope="module")

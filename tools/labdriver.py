@@ -136,6 +136,10 @@ class Lab:
 @contextlib.contextmanager
 def lab_server(timeout: float = 90):
     """A JupyterLab server on a copy of the course; yields a :class:`Lab`."""
+    sys.path.insert(0, str(ROOT))
+    from tasks import install_lab_settings
+
+    install_lab_settings(Path(sys.prefix))  # the course's JupyterLab settings, as `tasks.py lab` installs them
     work = Path(tempfile.mkdtemp(prefix="cp-lab-"))
     try:
         served = work / "course"

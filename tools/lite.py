@@ -329,36 +329,14 @@ def lite_config() -> dict:
     }
 
 
-#: The notebook's arrow-key shortcuts in JupyterLite 0.6.4's JupyterLab (4.4.5), which handles keys before the
-#: page does: with a slider focused, an arrow key moved the notebook's cursor to the next cell instead of
-#: moving the slider. (The desktop stack's JupyterLab and widgets let the slider have its keys.)
-NOTEBOOK_ARROW_KEYS = {
-    "ArrowDown": "notebook:move-cursor-down",
-    "ArrowUp": "notebook:move-cursor-up",
-    "ArrowLeft": "notebook:move-cursor-heading-above-or-collapse",
-    "ArrowRight": "notebook:move-cursor-heading-below-or-expand",
-}
-NOTEBOOK_ARROW_SELECTOR = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
-
-
-def arrow_key_shortcuts() -> list[dict]:
-    """Each arrow-key shortcut turned off and added back for everything except a focused widget control
-    (a slider handle, a list), so arrow keys move a slider and still move between cells elsewhere."""
-    shortcuts = []
-    for key, command in NOTEBOOK_ARROW_KEYS.items():
-        shortcuts.append({"command": command, "keys": [key], "selector": NOTEBOOK_ARROW_SELECTOR, "disabled": True})
-        shortcuts.append({"command": command, "keys": [key],
-                          "selector": f"{NOTEBOOK_ARROW_SELECTOR}:not(.jupyter-widgets *)"})
-    return shortcuts
-
-
-#: JupyterLab settings of the edition (``overrides.json``): every cell stays in the page, so "find" and
-#: screen readers see the whole notebook and the browser test can reach every widget; no news or update
-#: checks; arrow keys reach a focused slider (above).
+#: JupyterLab settings of the edition (``overrides.json``): the course's own (``jupyterlab/overrides.json``:
+#: arrow keys on a focused slider or list change it; in JupyterLab 4.4.5 they otherwise moved the notebook's
+#: cursor even from a slider), and: every cell stays in the page, so "find" and screen readers see the whole
+#: notebook and the browser test can reach every widget; no news or update checks.
 SETTINGS = {
+    **json.loads((ROOT / "jupyterlab" / "overrides.json").read_text("utf-8")),
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/shortcuts-extension:shortcuts": {"shortcuts": arrow_key_shortcuts()},
 }
 
 
