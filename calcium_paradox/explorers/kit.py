@@ -314,9 +314,12 @@ class Explorer:
         self._build_widgets()
         self._background = None
         self._dynamic: list = []
-        self._apply()
+        # The view shows the starting state before the parts that never change are drawn once; then the
+        # first picture is drawn (once: an explorer appears sooner, most of all in the browser kernel).
+        self.result = spec.model(dict(self.params))
+        with course_style():
+            self.view.update(self.params, self.result)
         self._prepare_blitting()
-        self._forget_frames()  # the first frame was drawn before blitting was set up
         self._apply()
 
     def _prepare_blitting(self) -> None:
