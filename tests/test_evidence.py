@@ -338,3 +338,45 @@ def test_the_explorer_fits_its_rows_in_a_small_picture():
     width, height = explorer_size(13, 2)
     assert width * height * 100**2 < 800_000, "about a third fewer pixels than the 1200 × 1040 picture before"
     assert 15 * ROW_IN / height > 0.6, "rows fill most of the height"
+
+
+# ----- the "nothing here" message stays clear of the row labels and numbers ---------------------
+#: One state per message: only ratios empty, only differences empty, both empty.
+EMPTY_STATES = [{"exposure": "vitamin_k"}, {"design": "trial"}, {"outcome": "events"},
+                {"exposure": "vitamin_k", "design": "mendelian"}]
+
+
+def _box(text, renderer):
+    text.update_bbox_position_size(renderer)
+    return text.get_bbox_patch().get_window_extent(renderer)
+
+
+@pytest.mark.parametrize("state", EMPTY_STATES, ids=lambda state: "+".join(state.values()))
+def test_the_empty_panel_message_never_overlaps_a_row_label_or_number(state):
+    from calcium_paradox.style import contrast_ratio
+
+    explorer = explore("forest_plot")
+    for name, value in state.items():
+        explorer.set_value(name, value)
+    renderer = explorer.figure.canvas.get_renderer()
+    empty = [rows for rows in (explorer.view.ratio, explorer.view.difference) if rows.message.get_visible()]
+    assert empty, "this state empties at least one panel"
+    for rows in empty:
+        message = _box(rows.message, renderer)
+        plot = rows.panel.ax.get_window_extent(renderer)
+        assert plot.x0 <= message.x0 and message.x1 <= plot.x1, "the message stays inside the plot area"
+        for text in rows.panel.labels + rows.panel.values:
+            assert text.get_visible() and text.get_text()
+            assert not message.overlaps(text.get_window_extent(renderer)), (rows.message.get_text(), text.get_text())
+        box = rows.message.get_bbox_patch()
+        assert box.get_facecolor()[3] == 1.0, "an opaque box: the faded rows do not show through the text"
+        assert contrast_ratio(rows.message.get_color(), box.get_facecolor()[:3]) >= 4.5
+
+
+@given(st.text(alphabet="ab .", max_size=80), st.integers(min_value=5, max_value=40))
+def test_message_lines_keeps_every_word_and_short_lines(text, width):
+    from calcium_paradox.diagrams.forest import message_lines
+
+    lines = message_lines(text, width).split("\n")
+    assert " ".join(lines).split() == text.split()
+    assert all(len(line) <= width or " " not in line for line in lines)

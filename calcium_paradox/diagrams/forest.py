@@ -15,6 +15,7 @@ that can be refilled, which the explorer uses to change rows in place.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -40,6 +41,10 @@ DESIGN_STYLE: dict[str, tuple[str, str]] = {
 MARKER_SIZE = 9
 LABEL_SIZE = 10.5
 SECONDARY_NOTE = "Hollow marker and * : approximate number."
+#: The "nothing here" message: its size and the longest line, in characters, so that its box fits inside
+#: the plot area of the explorer (3.25 in wide) and never reaches the row labels or the numbers beside it.
+MESSAGE_SIZE = 12
+MESSAGE_CHARS = 28
 
 RATIO_XLABEL = "Ratio, log scale (left of 1: less often with the exposure; right of 1: more often)"
 DIFFERENCE_XLABEL = "Difference in how much the calcium score grew, score points (left of 0: less growth)"
@@ -67,6 +72,16 @@ def limits_for(rows: Sequence[Estimate], kind: str) -> tuple[float, float]:
     low, high = min(lows), max(highs)
     pad = max(5.0, 0.08 * (high - low))
     return low - pad, high + pad
+
+
+def message_lines(text: str, width: int = MESSAGE_CHARS) -> str:
+    """``text`` with each sentence on its own line(s), no line longer than ``width`` characters.
+
+    Words are never split (a single longer word keeps its own line), nor are hyphenated words.
+    """
+    sentences = [s for s in text.replace(". ", ".\n").split("\n") if s.strip()]
+    return "\n".join(line for sentence in sentences
+                     for line in textwrap.wrap(sentence, width, break_long_words=False, break_on_hyphens=False))
 
 
 def _ratio_ticks(low: float, high: float) -> list[float]:
@@ -121,8 +136,12 @@ class ForestPanel:
                                        fontsize=LABEL_SIZE))
             self.values.append(ax.text(1.02, y, "", transform=value_at, ha="left", va="center",
                                        fontsize=LABEL_SIZE))
-        self.message = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center", fontsize=12,
-                               wrap=True, bbox={"facecolor": "white", "edgecolor": LINE_COLOURS["black"], "pad": 6})
+        # Centred in the plot area, lines kept short (see MESSAGE_CHARS) so it stays clear of the label and
+        # number columns; its opaque white box hides the faded rows behind it (black on white: 21:1).
+        self.message = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center",
+                               fontsize=MESSAGE_SIZE, color=LINE_COLOURS["black"], wrap=False,
+                               bbox={"facecolor": "white", "alpha": 1.0, "edgecolor": LINE_COLOURS["black"],
+                                     "pad": 6})
 
     def _y(self, slot: int) -> float:
         return float(self.capacity - slot)
@@ -157,7 +176,7 @@ class ForestPanel:
             self.labels[slot].set_text(row.label)
             self.values[slot].set_text(f"{row.measure} {row.numbers()}")
         self.message.set_visible(not rows)
-        self.message.set_text((message or self.empty_message).replace(". ", ".\n"))
+        self.message.set_text(message_lines(message or self.empty_message))
         shown = len(rows)
         return {
             "rows": tuple(rows),
@@ -282,7 +301,8 @@ class ForestRows:
                                     linewidths=0, clip_on=False, zorder=6)
         ax.add_collection(self.veils, autolim=False)
         self.message = self.panel.message
-        # Above the veils; the message is split into lines by hand (wrapping it is slow on every redraw).
+        # Above the veils, so its opaque box covers the faded rows of the plot area, never the labels;
+        # the message is split into lines by hand (wrapping it is slow on every redraw).
         self.message.set(zorder=7, wrap=False)
 
     def show(self, chosen: Sequence[Estimate], *, message: str | None = None) -> dict:
@@ -294,7 +314,7 @@ class ForestRows:
         self.faded = tuple(row not in wanted for row in self.rows)
         self.veils.set_facecolor([VEIL if faded else CLEAR for faded in self.faded])
         self.message.set_visible(not wanted)
-        self.message.set_text((message or self.panel.empty_message).replace(". ", ".\n"))
+        self.message.set_text(message_lines(message or self.panel.empty_message))
         return {"clear": tuple(r for r in self.rows if r in wanted),
                 "faded": tuple(r for r in self.rows if r not in wanted),
                 "message": self.message if not wanted else None}
