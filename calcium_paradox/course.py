@@ -200,7 +200,7 @@ def launch_links(path: str, what: str = "this notebook") -> str:
             "(free, nothing to install; it can take a few minutes to start, and your changes are not kept).",
             "",
             f"**Run in your browser (no install):** [open {what} in your browser]({course.lite_url(path)}) "
-            "(free, nothing to install, works on a school Chromebook too; it takes a few seconds to start, "
+            "(free, nothing to install, works on a school Chromebook too; the first start can take half a minute, "
             "and your answers and changes are kept only in that browser).",
             "",
             f"**On a school JupyterHub:** use this link, with your hub's address in place of "
