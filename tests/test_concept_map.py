@@ -3,7 +3,9 @@ from calcium settling in the artery wall."""
 
 from collections import Counter
 
+import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from calcium_paradox.checks.figure import check_figure
 from calcium_paradox.diagrams import concept_map
@@ -79,3 +81,70 @@ def test_the_figure_passes_the_figure_check_and_draws_every_node_and_link():
 def test_link_defaults():
     link = Link("a", "b", "phrase")
     assert not link.dashed and not link.both and link.rad == 0.0 and link.label_at is None
+
+
+def _drawn_geometry():
+    """The drawn map in display pixels: each arrow as sampled points, and the outlines it must keep clear of."""
+    fig = concept_map.concept_map_figure()
+    drawn = concept_map.draw_concept_map(fig.axes[0])  # a second drawing on the same axes, kept for its handles
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    arrows = []
+    for link, arrow in zip([*LINKS, Link("evidence", "", "")], drawn["links"], strict=True):
+        parts, _ = arrow._get_path_in_displaycoord()
+        sample = np.linspace(0, 1, 60)
+        points = np.vstack([curve(sample) for part in parts for curve, _ in part.iter_bezier()])
+        arrows.append((link, points, (parts[0].vertices[0], parts[0].vertices[-1])))
+    outlines = {node.key: patch.get_path().transformed(patch.get_transform())
+                for node, patch in zip(NODES, drawn["nodes"], strict=True)}
+    corners = {node.key: fig.axes[0].transData.transform(
+        [(node.x + dx * node.width / 2, node.y + dy * node.height / 2) for dx in (-1, 1) for dy in (-1, 1)])
+        for node in NODES if node.kind != "hub"}  # ovals have no corners
+    labels = [(text.get_text(), (text.get_bbox_patch() or text).get_window_extent(renderer))
+              for text in drawn["labels"]]
+    areas = {key: patch.get_path().transformed(patch.get_transform())
+             for (key, *_rest), patch in zip(AREAS, drawn["areas"], strict=True)}
+    return arrows, outlines, corners, labels, areas
+
+
+CLEARANCE = 3.0  #: pixels (at 100 dpi) an arrow keeps from anything it does not touch on purpose
+CORNER_CLEARANCE = 12.0  #: pixels an arrow's end keeps from the corners of the box it meets
+
+
+def _gap(points, outline) -> float:
+    """The smallest distance in pixels from any of ``points`` to the edge of ``outline``."""
+    best = np.inf
+    for polygon in outline.to_polygons(closed_only=False):
+        a, b = polygon[:-1], polygon[1:]
+        ab = b - a
+        t = np.clip(((points[:, None, :] - a) * ab).sum(-1) / np.maximum((ab * ab).sum(-1), 1e-12), 0, 1)
+        nearest = a + t[..., None] * ab
+        best = min(best, float(np.hypot(*(points[:, None, :] - nearest).transpose(2, 0, 1)).min()))
+    return best
+
+
+def test_no_arrow_crosses_a_box_or_label_it_is_not_attached_to():
+    arrows, outlines, corners, labels, areas = _drawn_geometry()
+    problems = []
+    for link, points, ends in arrows:
+        for key, end in zip((link.start, link.end), ends, strict=True):
+            if key in corners and np.hypot(*(corners[key] - end).T).min() < CORNER_CLEARANCE:
+                problems.append(f"{link.start}->{link.end} meets the {key} box at its corner")
+        for key, outline in outlines.items():
+            if key not in (link.start, link.end) and (outline.contains_points(points).any()
+                                                      or _gap(points, outline) < CLEARANCE):
+                problems.append(f"{link.start}->{link.end} crosses the {key} box")
+        for text, box in labels:
+            if text and text == link.phrase:
+                continue  # an arrow's own phrase sits on it, on a white ground
+            x0, y0, x1, y1 = box.padded(CLEARANCE).extents
+            inside = (points[:, 0] > x0) & (points[:, 0] < x1) & (points[:, 1] > y0) & (points[:, 1] < y1)
+            if inside.any():
+                problems.append(f"{link.start}->{link.end} crosses the label {text!r}")
+        for key, outline in areas.items():
+            members = {n.key for n in NODES if _area_of(n) == key}
+            if not members & {link.start, link.end} and (outline.contains_points(points).any()
+                                                          or _gap(points, outline) < CLEARANCE):
+                problems.append(f"{link.start}->{link.end} enters area {key} without joining anything in it")
+    assert problems == []

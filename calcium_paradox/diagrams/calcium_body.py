@@ -52,7 +52,7 @@ def where_calcium_is_figure() -> Figure:
 
 BOXES = {
     # name: (x, y, label)
-    "food": (0.9, 4.6, "Food"),
+    "food": (0.5, 4.6, "Food"),  # left of the others, so the short "eaten" arrow has room for its word
     "gut": (3.2, 4.6, "Gut"),
     "stool": (1.3, 1.2, "Stool"),
     "blood": (6.2, 4.6, "Blood"),
@@ -108,7 +108,7 @@ def draw_daily_flows(ax: Axes) -> dict:
     arrow) and release PTH, which acts on bone and the kidneys; the kidneys make calcitriol,
     which acts on the gut. The hormones sit in dashed boxes, with dashed arrows.
     """
-    ax.set_xlim(-0.2, 11.2)
+    ax.set_xlim(-0.5, 11.2)
     ax.set_ylim(-0.4, 5.7)
     ax.set_axis_off()
     ax.set_title("Calcium's daily path, and the loop that steers it (illustrative)")
@@ -117,7 +117,7 @@ def draw_daily_flows(ax: Axes) -> dict:
     half, top = BOX_W / 2, BOX_H / 2
     bone_x = BOXES["bone"][0]
     arrows = [
-        _arrow(ax, (0.9 + half, 4.6), (3.2 - half, 4.6), "eaten", offset=(0, 0.35)),
+        _arrow(ax, (BOXES["food"][0] + half, 4.6), (3.2 - half, 4.6), "eaten", offset=(0, 0.3)),
         _arrow(ax, (3.2 + half, 4.6), (6.2 - half, 4.6), "a quarter\nabsorbed", offset=(0, 0.5)),
         _arrow(ax, (2.9, 4.6 - top), (1.6, 1.2 + top), "three quarters\nnot absorbed", offset=(-0.75, 0.2)),
         _arrow(ax, (6.2 + half, 4.75), (bone_x - half, 4.75), "deposits", offset=(0, 0.35), rad=-0.2),
@@ -147,7 +147,7 @@ def draw_daily_flows(ax: Axes) -> dict:
         _arrow(ax, (3.2, 2.85), (3.2, 4.6 - top - 0.02), "gut absorbs\nmore", colour=purple, style="--",
                offset=(0.75, 0.05)),
     ]
-    ax.text(-0.1, -0.3, "Solid arrows: calcium. Dotted arrow: the sensor reads blood calcium. "
+    ax.text(-0.4, -0.3, "Solid arrows: calcium. Dotted arrow: the sensor reads blood calcium. "
             "Dashed boxes and arrows: the two hormones and where they act.", fontsize=10, va="bottom")
     return {"boxes": boxes, "arrows": arrows, "sensor_arrow": sensor_arrow, "hormones": hormones,
             "hormone_arrows": hormone_arrows}

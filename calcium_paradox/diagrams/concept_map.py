@@ -89,18 +89,22 @@ LINKS: tuple[Link, ...] = (
     Link("kidney", "hormones", "upsets\nthe loop", label_at=(5.0, 7.9)),
     Link("kidney", "pushes", "raises\nphosphate", label_at=(7.95, 7.9)),
     Link("kidney", "bones", "bone\ndisease", label_at=(5.15, 4.25)),
-    Link("ageing", "crystals", "more artery\ncalcium", label_at=(7.55, 5.95)),
-    Link("ageing", "kidney", "more\ncommon\nwith age", label_at=(6.5, 6.2)),
+    # Bent a little so that it meets the crystals box on its left side, not at its corner.
+    Link("ageing", "crystals", "more artery\ncalcium", rad=-0.1, label_at=(7.62, 5.95)),
+    Link("ageing", "kidney", "more\ncommon\nwith age", label_at=(6.57, 6.2)),
     Link("ageing", "bones", "more bone\nloss", label_at=(6.25, 3.8)),
     # outcomes
     Link("organs", "bones", "years of\ndrawing on\nthe reserve", label_at=(2.7, 2.85)),
     Link("intimal", "ct", "both look\nalike on", label_at=(10.6, 3.2)),
     Link("medial", "ct", ""),
-    Link("bones", "intimal", "found together:\nshared causes,\nno pipe shown", dashed=True, both=True,
-         label_at=(8.05, 3.0)),
+    # Curved so that it meets the Intimal box on its bottom edge and crosses area B's edge well clear of
+    # that box's corner (drawn straight, its head sat on the corner, on top of the area's edge).
+    Link("bones", "intimal", "found together:\nshared causes,\nno pipe shown", dashed=True, both=True, rad=0.2,
+         label_at=(8.9, 2.75)),
 )
-#: The evidence box points at the "found together" link: the question chapter 06 teaches to ask of it.
-EVIDENCE_TARGET = (6.5, 2.95)
+#: The evidence box points at the "found together" link (a point on its curve): the question chapter 06
+#: teaches to ask of it.
+EVIDENCE_TARGET = (6.5, 2.26)
 
 STYLES = {
     "loop": {"boxstyle": "round,pad=0.05,rounding_size=0.3", "facecolor": "white", "linewidth": 1.8},
