@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import labdriver  # noqa: E402
 import lite  # noqa: E402
 from site_support import serve  # noqa: E402
-from test_browser import WIDGET_FAILURES, answer_question, explorer_state  # noqa: E402
+from test_browser import WIDGET_FAILURES, active_cell, answer_question, explorer_state, press_arrow_key  # noqa: E402
 
 SHOTS = ROOT / "artifacts" / "lite"
 NOTEBOOKS = [c.filename for c in existing(load_course().chapters, ROOT / "notebooks")]
@@ -170,21 +170,6 @@ def run_all(page, timeout: float = 240) -> dict:
     return labdriver.wait_until_run(page, timeout)
 
 
-def active_cell(page) -> int:
-    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex")
-
-
-def press_arrow_on_slider(page, explorer) -> tuple[str, int]:
-    """Focus the explorer's first slider and press ArrowRight (ArrowLeft at the top end), as a keyboard
-    user would; returns the explorer's state sentence before and the active cell then."""
-    handle = explorer.locator(".cp-control .noUi-handle").first
-    handle.focus()
-    at_top = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-    before = explorer.locator(".cp-state").inner_text(), active_cell(page)
-    handle.press("ArrowLeft" if at_top else "ArrowRight")
-    return before
-
-
 def change_first_control(explorer, control) -> str:
     """Change an explorer's first control as a learner would: type a number into a slider's box and
     move on (Tab), or choose another option in a list. (In JupyterLite 0.6's JupyterLab, Enter in the
@@ -249,11 +234,13 @@ def test_every_notebook_runs_in_the_browser_kernel(notebook, site, browser):
             changed = explorer_state(explorer)
             assert changed[1] != start[1], f"{key}: the figure did not change after the learner {how}"
             explorer.screenshot(path=str(SHOTS / f"{stem}-{key}-changed.png"))
-            if any(isinstance(c, Slider) for c in REGISTRY[key].controls):
-                # The arrow keys move a focused slider and leave the notebook's cursor where it is.
-                sentence, cell = press_arrow_on_slider(page, explorer)
+            sliders = [i for i, c in enumerate(REGISTRY[key].controls) if isinstance(c, Slider)]
+            if sliders:
+                # The arrow keys move a focused slider and leave the notebook's cursor where it is
+                # (press_arrow_key checks the cursor).
+                sentence = explorer.locator(".cp-state").inner_text()
+                press_arrow_key(explorer, REGISTRY[key].controls[sliders[0]], sliders[0])
                 expect(explorer.locator(".cp-state")).not_to_have_text(sentence, timeout=30_000)
-                assert active_cell(page) == cell, f"{key}: an arrow key on the slider moved the notebook's cursor"
         if inventory.questions:
             question = load_bank()[inventory.questions[0]]
             answer_question(page.locator(f".cp-question-{question.id}").first, question)
